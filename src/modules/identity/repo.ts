@@ -1,0 +1,141 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { apiKeys, meetingOrganizationSettings, memberships, organizations, sessions, users } from '../../db/schema/index.js';
+
+/**
+ * Identity queries run outside tenant transactions: they resolve who is calling before any tenant is known.
+ * Every select names its columns so secrets leave this file only where a caller asks for them.
+ */
+const publicUserColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  username: users.username,
+  timeZone: users.timeZone,
+  totpEnabled: users.totpEnabled,
+};
+
+export type NewAccount = { email: string; name: string; username: string; timeZone: string; passwordHash: string };
+
+export function createIdentityRepo(db: Database) {
+  return {
+    async createAccount(account: NewAccount) {
+      return db.transaction(async (tx) => {
+        const [org] = await tx
+          .insert(organizations)
+          .values({ name: account.name, slug: account.username })
+          .returning({ id: organizations.id });
+        const [user] = await tx
+          .insert(users)
+          .values({ ...account, defaultOrgId: org!.id })
+          .returning(publicUserColumns);
+        await tx.insert(memberships).values({ orgId: org!.id, userId: user!.id, role: 'owner' });
+        await tx.insert(meetingOrganizationSettings).values({ orgId: org!.id, defaultTimeZone: account.timeZone });
+        return { user: user!, orgId: org!.id };
+      });
+    },
+
+    async findCredentialsByEmail(email: string) {
+      const [row] = await db
+        .select({
+          ...publicUserColumns,
+          passwordHash: users.passwordHash,
+          totpSecretSealed: users.totpSecretSealed,
+          totpLastStep: users.totpLastStep,
+          defaultOrgId: users.defaultOrgId,
+        })
+        .from(users)
+        .where(sql`lower(${users.email}) = ${email}`);
+      return row;
+    },
+
+    async findTotpState(userId: string) {
+      const [row] = await db
+        .select({
+          email: users.email,
+          totpEnabled: users.totpEnabled,
+          totpSecretSealed: users.totpSecretSealed,
+          totpLastStep: users.totpLastStep,
+        })
+        .from(users)
+        .where(eq(users.id, userId));
+      return row;
+    },
+
+    async findPublicUser(userId: string) {
+      const [row] = await db.select(publicUserColumns).from(users).where(eq(users.id, userId));
+      return row;
+    },
+
+    async setTotp(userId: string, state: { sealedSecret: string | null; enabled: boolean; lastStep: number | null }) {
+      await db
+        .update(users)
+        .set({ totpSecretSealed: state.sealedSecret, totpEnabled: state.enabled, totpLastStep: state.lastStep })
+        .where(eq(users.id, userId));
+    },
+
+    /** Records a used time step only if it is newer than the stored one, so two racing logins cannot both use a code. */
+    async claimTotpStep(userId: string, step: number): Promise<boolean> {
+      const updated = await db
+        .update(users)
+        .set({ totpLastStep: step })
+        .where(and(eq(users.id, userId), sql`coalesce(${users.totpLastStep}, -1) < ${step}`))
+        .returning({ id: users.id });
+      return updated.length === 1;
+    },
+
+    async createSession(values: typeof sessions.$inferInsert) {
+      await db.insert(sessions).values(values);
+    },
+
+    async findSession(tokenHash: string, now: Date) {
+      const [row] = await db
+        .select({ sessionId: sessions.id, userId: sessions.userId, orgId: sessions.orgId })
+        .from(sessions)
+        .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+      return row;
+    },
+
+    async deleteSession(tokenHash: string) {
+      await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    },
+
+    async createApiKey(values: typeof apiKeys.$inferInsert) {
+      const [row] = await db.insert(apiKeys).values(values).returning({ id: apiKeys.id, name: apiKeys.name });
+      return row!;
+    },
+
+    async findApiKey(tokenHash: string) {
+      const [row] = await db
+        .update(apiKeys)
+        .set({ lastUsedAt: sql`now()` })
+        .where(and(eq(apiKeys.tokenHash, tokenHash), isNull(apiKeys.revokedAt)))
+        .returning({ keyId: apiKeys.id, userId: apiKeys.userId, orgId: apiKeys.orgId });
+      return row;
+    },
+
+    listApiKeys(userId: string) {
+      return db
+        .select({
+          id: apiKeys.id,
+          name: apiKeys.name,
+          prefix: apiKeys.prefix,
+          createdAt: apiKeys.createdAt,
+          lastUsedAt: apiKeys.lastUsedAt,
+        })
+        .from(apiKeys)
+        .where(and(eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)))
+        .orderBy(apiKeys.createdAt);
+    },
+
+    async revokeApiKey(userId: string, keyId: string): Promise<boolean> {
+      const rows = await db
+        .update(apiKeys)
+        .set({ revokedAt: sql`now()` })
+        .where(and(eq(apiKeys.id, keyId), eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)))
+        .returning({ id: apiKeys.id });
+      return rows.length === 1;
+    },
+  };
+}
+export type IdentityRepo = ReturnType<typeof createIdentityRepo>;

@@ -1,0 +1,164 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../server/config.js';
+import { requirePrincipal } from '../../server/plugins/auth.js';
+import { rateLimited } from '../../server/plugins/rate-limit.js';
+import { isSecureRequest, SESSION_COOKIE } from '../../server/plugins/security.js';
+import {
+  apiKeyCreateBody,
+  apiKeyCreated,
+  apiKeySummary,
+  loginBody,
+  signupBody,
+  totpCodeBody,
+  totpSetupResponse,
+  userResponse,
+} from './schemas.js';
+import type { IdentityService, IssuedSession } from './service.js';
+
+const okResponse = z.object({ ok: z.literal(true) });
+const MINUTE = 60_000;
+
+export function identityRoutes(app: FastifyInstance, identity: IdentityService, config: Config) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const client = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
+
+  function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: IssuedSession) {
+    reply.setCookie(SESSION_COOKIE, session.token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: isSecureRequest(request, config),
+      signed: true,
+      expires: session.expiresAt,
+    });
+  }
+
+  const authLimits = rateLimited(app, [
+    { name: 'auth-ip', max: 30, timeWindowMs: 15 * MINUTE, key: (req) => req.ip },
+  ]);
+  const loginLimits = rateLimited(app, [
+    { name: 'login-ip', max: 30, timeWindowMs: 15 * MINUTE, key: (req) => req.ip },
+    { name: 'login-account', max: 10, timeWindowMs: 15 * MINUTE, key: (req) => String((req.body as { email?: unknown }).email) },
+  ]);
+
+  r.get(
+    '/api/auth/csrf',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'Get a CSRF token to send as x-csrf-token with cookie-authenticated writes',
+        response: { 200: z.object({ token: z.string() }) },
+      },
+    },
+    async (_request, reply) => ({ token: reply.generateCsrf() }),
+  );
+
+  r.post(
+    '/api/auth/signup',
+    {
+      preHandler: authLimits,
+      schema: { tags: ['identity'], summary: 'Create an account and its organization', body: signupBody, response: { 201: userResponse } },
+    },
+    async (request, reply) => {
+      const session = await identity.signup(request.body, client(request));
+      setSessionCookie(request, reply, session);
+      return reply.status(201).send({ user: session.user });
+    },
+  );
+
+  r.post(
+    '/api/auth/login',
+    {
+      preHandler: loginLimits,
+      schema: { tags: ['identity'], summary: 'Log in with e-mail, password and, when enabled, a TOTP code', body: loginBody, response: { 200: userResponse } },
+    },
+    async (request, reply) => {
+      const session = await identity.login(request.body, client(request));
+      setSessionCookie(request, reply, session);
+      return { user: session.user };
+    },
+  );
+
+  r.post(
+    '/api/auth/logout',
+    { schema: { tags: ['identity'], summary: 'End the current session', response: { 200: okResponse } } },
+    async (request, reply) => {
+      const signed = request.cookies[SESSION_COOKIE];
+      const token = signed ? request.unsignCookie(signed) : undefined;
+      if (token?.valid && token.value) await identity.logout(token.value);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+
+  r.get(
+    '/api/me',
+    { preHandler: app.requireAuth, schema: { tags: ['identity'], summary: 'The signed-in user', response: { 200: userResponse } } },
+    async (request) => ({ user: await identity.me(requirePrincipal(request).userId) }),
+  );
+
+  r.get(
+    '/api/api-keys',
+    {
+      preHandler: app.requireAuth,
+      schema: { tags: ['identity'], summary: 'List your API keys (never the keys themselves)', response: { 200: z.object({ apiKeys: z.array(apiKeySummary) }) } },
+    },
+    async (request) => ({ apiKeys: await identity.listApiKeys(requirePrincipal(request).userId) }),
+  );
+
+  r.post(
+    '/api/api-keys',
+    {
+      preHandler: app.requireAuth,
+      schema: { tags: ['identity'], summary: 'Create an API key; the key is shown only in this answer', body: apiKeyCreateBody, response: { 201: apiKeyCreated } },
+    },
+    async (request, reply) => reply.status(201).send(await identity.createApiKey(requirePrincipal(request), request.body.name)),
+  );
+
+  r.delete(
+    '/api/api-keys/:id',
+    {
+      preHandler: app.requireAuth,
+      schema: { tags: ['identity'], summary: 'Revoke an API key', params: z.object({ id: z.uuid() }), response: { 200: okResponse } },
+    },
+    async (request) => {
+      await identity.revokeApiKey(requirePrincipal(request).userId, request.params.id);
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    '/api/me/totp/setup',
+    {
+      preHandler: app.requireAuth,
+      schema: { tags: ['identity'], summary: 'Start two-factor set-up: a new secret and its otpauth URL', response: { 200: totpSetupResponse } },
+    },
+    async (request) => identity.setupTotp(requirePrincipal(request).userId),
+  );
+
+  r.post(
+    '/api/me/totp/enable',
+    {
+      preHandler: [app.requireAuth, authLimits],
+      schema: { tags: ['identity'], summary: 'Turn two-factor on with a code from the app', body: totpCodeBody, response: { 200: okResponse } },
+    },
+    async (request) => {
+      await identity.enableTotp(requirePrincipal(request).userId, request.body.code);
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    '/api/me/totp/disable',
+    {
+      preHandler: [app.requireAuth, authLimits],
+      schema: { tags: ['identity'], summary: 'Turn two-factor off with a current code', body: totpCodeBody, response: { 200: okResponse } },
+    },
+    async (request) => {
+      await identity.disableTotp(requirePrincipal(request).userId, request.body.code);
+      return { ok: true as const };
+    },
+  );
+}

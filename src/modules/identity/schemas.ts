@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../../lib/time.js';
+
+export const emailSchema = z
+  .email({ message: 'Enter a valid e-mail address.' })
+  .max(254)
+  .transform((v) => v.trim().toLowerCase());
+
+export const passwordSchema = z
+  .string()
+  .min(10, { message: 'Use at least 10 characters.' })
+  .max(256, { message: 'Use at most 256 characters.' });
+
+export const usernameSchema = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{1,28})[a-z0-9]$/, {
+    message: 'Use 3–30 lowercase letters, digits or dashes, starting and ending with a letter or digit.',
+  });
+
+export const timeZoneSchema = z.string().refine(isValidTimeZone, { message: 'Use an IANA time zone such as Europe/Paris.' });
+
+export const totpCodeSchema = z.string().regex(/^\d{6}$/, { message: 'Enter the 6-digit code from your app.' });
+
+export const signupBody = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  name: z.string().trim().min(1, { message: 'Enter your name.' }).max(120),
+  username: usernameSchema,
+  timeZone: timeZoneSchema,
+});
+export type SignupInput = z.infer<typeof signupBody>;
+
+export const loginBody = z.object({
+  email: z.string().max(254).transform((v) => v.trim().toLowerCase()),
+  password: z.string().max(256),
+  totp: totpCodeSchema.optional(),
+});
+export type LoginInput = z.infer<typeof loginBody>;
+
+export const publicUser = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  username: z.string(),
+  timeZone: z.string(),
+  totpEnabled: z.boolean(),
+});
+export type PublicUser = z.infer<typeof publicUser>;
+export const userResponse = z.object({ user: publicUser });
+
+export const apiKeyCreateBody = z.object({ name: z.string().trim().min(1, { message: 'Name the key.' }).max(100) });
+export const apiKeySummary = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
+export const apiKeyCreated = z.object({ id: z.uuid(), name: z.string(), key: z.string() });
+
+export const totpCodeBody = z.object({ code: totpCodeSchema });
+export const totpSetupResponse = z.object({ secret: z.string(), otpauthUrl: z.string() });

@@ -1,0 +1,37 @@
+import { Redis } from 'ioredis';
+import { createDb } from '../db/client.js';
+import { seedDemoHost } from '../db/seed.js';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { createServices } from './services.js';
+
+const startedAt = performance.now();
+const config = loadConfig();
+const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false }) : undefined;
+const services = createServices(config, db);
+const app = await buildApp({ config, db, redis, services });
+
+if (config.seedDemo) {
+  const demo = await seedDemoHost(db.db, services.identity);
+  if (demo) app.log.info(demo, 'seeded the demo host: log in with this e-mail and password (shown only now)');
+}
+
+await app.listen({ host: config.host, port: config.port });
+app.log.info(
+  { url: config.publicUrl, db: db.kind, startupMs: Math.round(performance.now() - startedAt) },
+  `TuskHub Meetings is ready at ${config.publicUrl}`,
+);
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    redis?.disconnect();
+    await db.close();
+    process.exit(0);
+  });
+}

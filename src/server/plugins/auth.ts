@@ -1,0 +1,42 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { unauthorized } from '../../lib/errors.js';
+import type { IdentityService, Principal } from '../../modules/identity/service.js';
+import { SESSION_COOKIE } from './security.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | undefined;
+  }
+  interface FastifyInstance {
+    /** preHandler that rejects the request with 401 unless a session cookie or API key identifies the caller. */
+    requireAuth: (request: FastifyRequest) => Promise<void>;
+  }
+}
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1];
+}
+
+export function registerAuth(app: FastifyInstance, identity: IdentityService) {
+  app.decorateRequest('principal', undefined);
+  app.decorate('requireAuth', async (request: FastifyRequest) => {
+    if (request.principal) return;
+    const bearer = bearerToken(request);
+    if (bearer) {
+      request.principal = await identity.authenticateApiKey(bearer);
+      if (!request.principal) throw unauthorized('invalid_api_key', 'The API key is invalid or revoked.');
+      return;
+    }
+    const signed = request.cookies[SESSION_COOKIE];
+    const token = signed ? request.unsignCookie(signed) : undefined;
+    if (token?.valid && token.value) request.principal = await identity.authenticateSession(token.value);
+    if (!request.principal) throw unauthorized('unauthenticated', 'Log in to continue.');
+  });
+}
+
+export function requirePrincipal(request: FastifyRequest): Principal {
+  if (!request.principal) throw unauthorized('unauthenticated', 'Log in to continue.');
+  return request.principal;
+}

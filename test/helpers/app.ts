@@ -1,0 +1,117 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { Redis } from 'ioredis';
+import { buildApp } from '../../src/server/app.js';
+import { loadConfig, type Config } from '../../src/server/config.js';
+import { createServices, type Services } from '../../src/server/services.js';
+import { createTestDb, type TestDb } from './db.js';
+
+export type TestApp = { app: FastifyInstance; db: TestDb; config: Config; services: Services; close(): Promise<void> };
+
+export async function createTestApp(): Promise<TestApp> {
+  const db = await createTestDb();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    APP_SECRET: randomBytes(32).toString('hex'),
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'tuskhub-test-')),
+    ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
+  });
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+  const services = createServices(config, db);
+  const app = await buildApp({ config, db, redis, services, webRoot: join(config.dataDir, 'no-web') });
+  await app.ready();
+  return {
+    app,
+    db,
+    config,
+    services,
+    async close() {
+      await app.close();
+      redis?.disconnect();
+      await db.destroy();
+    },
+  };
+}
+
+/** Each client looks like its own machine, so per-IP rate limits of one test do not leak into another. */
+function randomIp() {
+  return `10.${randomBytes(3).join('.')}`;
+}
+
+export type Response = { status: number; body: any; headers: Record<string, unknown> };
+
+/** A browser-like caller: keeps cookies and sends the CSRF token with writes, as the web app does. */
+export class TestClient {
+  private cookies = new Map<string, string>();
+  private csrfToken: string | undefined;
+  readonly ip = randomIp();
+  bearer: string | undefined;
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request(method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    const unsafe = method !== 'GET' && method !== 'HEAD';
+    if (unsafe && !this.bearer && this.cookies.has('tuskhub_session') && !('x-csrf-token' in headers)) {
+      headers['x-csrf-token'] = await this.csrf();
+    }
+    const res = await this.app.inject({
+      method,
+      url,
+      remoteAddress: this.ip,
+      headers: {
+        ...(this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
+        ...(this.bearer ? { authorization: `Bearer ${this.bearer}` } : {}),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
+    });
+    for (const cookie of res.cookies) {
+      if (cookie.value === '' || (cookie.expires && cookie.expires.getTime() < Date.now())) this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+    const text = res.body;
+    let parsed: unknown = text;
+    if (String(res.headers['content-type'] ?? '').includes('json') && text) parsed = JSON.parse(text);
+    return { status: res.statusCode, body: parsed, headers: res.headers };
+  }
+
+  get = (url: string) => this.request('GET', url);
+  post = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', url, body ?? {}, headers);
+
+  async csrf(): Promise<string> {
+    if (!this.csrfToken) {
+      const res = await this.request('GET', '/api/auth/csrf');
+      this.csrfToken = res.body.token;
+    }
+    return this.csrfToken!;
+  }
+
+  hasSession() {
+    return this.cookies.has('tuskhub_session');
+  }
+}
+
+let counter = 0;
+export function newAccount(overrides: Partial<Record<'email' | 'password' | 'name' | 'username' | 'timeZone', string>> = {}) {
+  const n = `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
+  return {
+    email: `host-${n}@example.com`,
+    password: 'correct horse battery',
+    name: `Host ${n}`,
+    username: `host-${n}`,
+    timeZone: 'Europe/Berlin',
+    ...overrides,
+  };
+}
+
+export async function signedUpClient(app: FastifyInstance, overrides: Parameters<typeof newAccount>[0] = {}) {
+  const client = new TestClient(app);
+  const account = newAccount(overrides);
+  const res = await client.post('/api/auth/signup', account);
+  if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { client, account, user: res.body.user as { id: string; username: string; email: string } };
+}

@@ -1,0 +1,111 @@
+import { useState, type FormEvent } from 'react';
+import { useLocation } from 'wouter';
+import { toFormErrors } from '../../lib/formErrors';
+import { detectTimeZone, listTimeZones, timeZoneLabel } from '../../lib/timeZones';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { SelectField } from '../../ui/SelectField';
+import { TextField } from '../../ui/TextField';
+import { useFormErrors } from '../../ui/useFormErrors';
+import type { SignupInput } from './api';
+import { minPasswordLength, validateSignup } from './signupRules';
+import { useSignup } from './useSession';
+
+const formFields = ['email', 'password', 'name', 'username', 'timeZone'] as const;
+
+export function SignupForm() {
+  const [, navigate] = useLocation();
+  const signup = useSignup();
+  const { formRef, errors, show, clear, clearField } = useFormErrors();
+  const [values, setValues] = useState<SignupInput>(() => ({
+    email: '',
+    password: '',
+    name: '',
+    username: '',
+    timeZone: detectTimeZone(),
+  }));
+  const [timeZones] = useState(() => listTimeZones(values.timeZone));
+
+  function update(field: keyof SignupInput, value: string) {
+    setValues((current) => ({ ...current, [field]: value }));
+    clearField(field);
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const input = { ...values, email: values.email.trim(), name: values.name.trim() };
+    const fieldErrors = validateSignup(input, timeZones);
+    if (Object.keys(fieldErrors).length > 0) {
+      show({ fields: fieldErrors });
+      return;
+    }
+
+    clear();
+    signup.mutate(input, {
+      onSuccess: () => navigate('/dashboard'),
+      onError: (error) => show(toFormErrors(error, formFields)),
+    });
+  }
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate className="space-y-5">
+      {errors.message && <Alert>{errors.message}</Alert>}
+      <TextField
+        label="Name"
+        name="name"
+        autoComplete="name"
+        value={values.name}
+        onChange={(event) => update('name', event.target.value)}
+        error={errors.fields.name}
+      />
+      <TextField
+        label="E-mail"
+        name="email"
+        type="email"
+        autoComplete="email"
+        value={values.email}
+        onChange={(event) => update('email', event.target.value)}
+        error={errors.fields.email}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint={`At least ${minPasswordLength} characters.`}
+        value={values.password}
+        onChange={(event) => update('password', event.target.value)}
+        error={errors.fields.password}
+      />
+      <TextField
+        label="Username"
+        name="username"
+        // Not "username": password managers would take it for the login name, which is the e-mail.
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+        hint="3 to 30 lowercase letters, digits or dashes. It appears in your booking links."
+        value={values.username}
+        onChange={(event) => update('username', event.target.value.toLowerCase())}
+        error={errors.fields.username}
+      />
+      <SelectField
+        label="Time zone"
+        name="timeZone"
+        hint="Your availability is shown in this time zone."
+        value={values.timeZone}
+        onChange={(event) => update('timeZone', event.target.value)}
+        error={errors.fields.timeZone}
+      >
+        {timeZones.map((zone) => (
+          <option key={zone} value={zone}>
+            {timeZoneLabel(zone)}
+          </option>
+        ))}
+      </SelectField>
+      <Button type="submit" pending={signup.isPending} className="w-full">
+        Create account
+      </Button>
+    </form>
+  );
+}

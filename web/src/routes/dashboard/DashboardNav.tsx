@@ -1,0 +1,33 @@
+import { Link, useRoute } from 'wouter';
+import { focusRing } from '../../ui/focusRing';
+import { dashboardHref, dashboardSections } from './dashboardSections';
+
+function NavLink({ path, label }: { path: string; label: string }) {
+  const [active] = useRoute(path);
+  return (
+    <Link
+      href={dashboardHref(path)}
+      aria-current={active ? 'page' : undefined}
+      className={`block rounded-md px-3 py-2 text-sm font-medium ${focusRing} ${
+        active ? 'bg-indigo-50 text-indigo-700' : 'text-slate-700 hover:bg-slate-100 hover:text-slate-900'
+      }`}
+    >
+      {label}
+    </Link>
+  );
+}
+
+export function DashboardNav() {
+  return (
+    <nav aria-label="Dashboard">
+      {/* Wraps into rows on narrow screens instead of scrolling sideways. */}
+      <ul className="flex flex-wrap gap-1 md:flex-col">
+        {dashboardSections.map((item) => (
+          <li key={item.path}>
+            <NavLink {...item} />
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

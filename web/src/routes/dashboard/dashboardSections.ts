@@ -1,0 +1,13 @@
+/** Sections of the signed-in app; paths are relative to /dashboard, where they are nested. */
+export const dashboardSections = [
+  { path: '/', label: 'Meeting types' },
+  { path: '/availability', label: 'Availability' },
+  { path: '/bookings', label: 'Bookings' },
+  { path: '/analytics', label: 'Analytics' },
+  { path: '/settings', label: 'Settings' },
+] as const;
+
+/** The address of a section; the nested "/" is spelled out, since wouter would render it as "/dashboard/". */
+export function dashboardHref(path: string): string {
+  return path === '/' ? '~/dashboard' : path;
+}

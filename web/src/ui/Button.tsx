@@ -1,0 +1,40 @@
+import type { ButtonHTMLAttributes } from 'react';
+import { focusRing } from './focusRing';
+import { Spinner } from './Spinner';
+
+type Variant = 'primary' | 'secondary';
+
+const variantClasses: Record<Variant, string> = {
+  primary: 'bg-indigo-600 text-white shadow-xs hover:bg-indigo-500',
+  secondary: 'bg-white text-slate-900 shadow-xs ring-1 ring-slate-300 ring-inset hover:bg-slate-50',
+};
+
+export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  variant?: Variant;
+  /** Shows a spinner and ignores clicks while the action it started is running. */
+  pending?: boolean;
+}
+
+export function Button({
+  variant = 'primary',
+  pending = false,
+  type = 'button',
+  className = '',
+  onClick,
+  children,
+  ...rest
+}: ButtonProps) {
+  return (
+    <button
+      {...rest}
+      type={type}
+      // aria-disabled rather than disabled: a disabled button drops keyboard focus mid-action.
+      aria-disabled={pending || undefined}
+      onClick={pending ? (event) => event.preventDefault() : onClick}
+      className={`inline-flex min-h-10 items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold transition-colors aria-disabled:cursor-wait aria-disabled:opacity-75 ${focusRing} ${variantClasses[variant]} ${className}`}
+    >
+      {pending && <Spinner />}
+      {children}
+    </button>
+  );
+}
