@@ -14,7 +14,11 @@ describe('signup, login, logout, me', () => {
     const account = newAccount({ email: 'Mixed.Case@Example.com' });
     const signup = await client.post('/api/auth/signup', account);
     expect(signup.status).toBe(201);
-    expect(signup.body.user).toMatchObject({ email: 'mixed.case@example.com', username: account.username, timeZone: 'Europe/Berlin' });
+    expect(signup.body.user).toMatchObject({
+      email: 'mixed.case@example.com',
+      username: account.username,
+      timeZone: 'Europe/Berlin',
+    });
     expect(signup.body.user).not.toHaveProperty('passwordHash');
     const setCookie = String(signup.headers['set-cookie']);
     expect(setCookie).toMatch(/tuskhub_session=.*HttpOnly/i);
@@ -27,15 +31,24 @@ describe('signup, login, logout, me', () => {
     expect((await client.post('/api/auth/logout')).status).toBe(200);
     expect((await client.get('/api/me')).status).toBe(401);
 
-    const login = await client.post('/api/auth/login', { email: account.email.toUpperCase(), password: account.password });
+    const login = await client.post('/api/auth/login', {
+      email: account.email.toUpperCase(),
+      password: account.password,
+    });
     expect(login.status).toBe(200);
     expect((await client.get('/api/me')).body.user.id).toBe(signup.body.user.id);
   });
 
   it('gives the same 401 for a wrong password and an unknown e-mail', async () => {
     const { account } = await signedUpClient(t.app);
-    const wrongPassword = await new TestClient(t.app).post('/api/auth/login', { email: account.email, password: 'not the password' });
-    const unknownEmail = await new TestClient(t.app).post('/api/auth/login', { email: 'nobody@example.com', password: 'not the password' });
+    const wrongPassword = await new TestClient(t.app).post('/api/auth/login', {
+      email: account.email,
+      password: 'not the password',
+    });
+    const unknownEmail = await new TestClient(t.app).post('/api/auth/login', {
+      email: 'nobody@example.com',
+      password: 'not the password',
+    });
     expect(wrongPassword.status).toBe(401);
     expect(unknownEmail.status).toBe(401);
     expect(wrongPassword.body).toEqual(unknownEmail.body);
@@ -47,13 +60,21 @@ describe('signup, login, logout, me', () => {
     const sameEmail = await new TestClient(t.app).post('/api/auth/signup', newAccount({ email: account.email }));
     expect(sameEmail.status).toBe(409);
     expect(sameEmail.body.error.code).toBe('email_taken');
-    const sameUsername = await new TestClient(t.app).post('/api/auth/signup', newAccount({ username: account.username }));
+    const sameUsername = await new TestClient(t.app).post(
+      '/api/auth/signup',
+      newAccount({ username: account.username }),
+    );
     expect(sameUsername.status).toBe(409);
     expect(sameUsername.body.error.code).toBe('username_taken');
   });
 
   it('rejects invalid values with 422 naming the fields', async () => {
-    const res = await new TestClient(t.app).post('/api/auth/signup', { ...newAccount(), username: 'No Spaces', timeZone: 'Mars/Olympus', password: 'short' });
+    const res = await new TestClient(t.app).post('/api/auth/signup', {
+      ...newAccount(),
+      username: 'No Spaces',
+      timeZone: 'Mars/Olympus',
+      password: 'short',
+    });
     expect(res.status).toBe(422);
     expect(Object.keys(res.body.error.details.fields).sort()).toEqual(['password', 'timeZone', 'username']);
   });
@@ -70,7 +91,10 @@ describe('signup, login, logout, me', () => {
     const { account } = await signedUpClient(t.app);
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const res = await new TestClient(t.app).post('/api/auth/login', { email: account.email, password: 'wrong password' });
+      const res = await new TestClient(t.app).post('/api/auth/login', {
+        email: account.email,
+        password: 'wrong password',
+      });
       statuses.push(res.status);
       if (res.status === 429) {
         expect(res.body.error.code).toBe('rate_limited');
@@ -96,14 +120,25 @@ describe('TOTP two-factor', () => {
     expect(enable.status).toBe(200);
     expect((await client.get('/api/me')).body.user.totpEnabled).toBe(true);
 
-    const withoutCode = await new TestClient(t.app).post('/api/auth/login', { email: account.email, password: account.password });
+    const withoutCode = await new TestClient(t.app).post('/api/auth/login', {
+      email: account.email,
+      password: account.password,
+    });
     expect(withoutCode.status).toBe(401);
     expect(withoutCode.body.error.code).toBe('totp_required');
 
-    const wrongPasswordWithCode = await new TestClient(t.app).post('/api/auth/login', { email: account.email, password: 'nope nope nope', totp: '123456' });
+    const wrongPasswordWithCode = await new TestClient(t.app).post('/api/auth/login', {
+      email: account.email,
+      password: 'nope nope nope',
+      totp: '123456',
+    });
     expect(wrongPasswordWithCode.body.error.code).toBe('invalid_credentials');
 
-    const replayed = await new TestClient(t.app).post('/api/auth/login', { email: account.email, password: account.password, totp: enablingCode });
+    const replayed = await new TestClient(t.app).post('/api/auth/login', {
+      email: account.email,
+      password: account.password,
+      totp: enablingCode,
+    });
     expect(replayed.status).toBe(401);
     expect(replayed.body.error.code).toBe('totp_invalid');
   });
@@ -116,11 +151,19 @@ describe('TOTP two-factor', () => {
     expect((await client.post('/api/me/totp/enable', { code: previous })).status).toBe(200);
 
     const code = await generate({ secret });
-    const login = await new TestClient(t.app).post('/api/auth/login', { email: account.email, password: account.password, totp: code });
+    const login = await new TestClient(t.app).post('/api/auth/login', {
+      email: account.email,
+      password: account.password,
+      totp: code,
+    });
     expect(login.status).toBe(200);
     expect(login.body.user.id).toBe(user.id);
 
-    const replay = await new TestClient(t.app).post('/api/auth/login', { email: account.email, password: account.password, totp: code });
+    const replay = await new TestClient(t.app).post('/api/auth/login', {
+      email: account.email,
+      password: account.password,
+      totp: code,
+    });
     expect(replay.body.error.code).toBe('totp_invalid');
 
     expect((await client.post('/api/me/totp/disable', { code: '000000' })).status).toBe(401);
@@ -128,6 +171,20 @@ describe('TOTP two-factor', () => {
     const nextStep = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
     // A code one step ahead is outside the accepted window (past only), so disabling needs a real current code.
     expect((await client.post('/api/me/totp/disable', { code: nextStep })).status).toBe(401);
+  });
+
+  it('disables with a current code, after which login needs no code', async () => {
+    const { client, account } = await signedUpClient(t.app);
+    const { secret } = (await client.post('/api/me/totp/setup')).body;
+    const previous = await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 30 });
+    expect((await client.post('/api/me/totp/enable', { code: previous })).status).toBe(200);
+    expect((await client.post('/api/me/totp/disable', { code: await generate({ secret }) })).status).toBe(200);
+    const login = await new TestClient(t.app).post('/api/auth/login', {
+      email: account.email,
+      password: account.password,
+    });
+    expect(login.status).toBe(200);
+    expect(login.body.user.totpEnabled).toBe(false);
   });
 });
 

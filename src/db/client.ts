@@ -14,7 +14,11 @@ import pg from 'pg';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/** What both drivers' raw query results have in common: the rows. */
+export interface RowsResultHKT extends PgQueryResultHKT {
+  type: { rows: Record<string, unknown>[] };
+}
+export type Database = PgDatabase<RowsResultHKT, Schema>;
 export type DbKind = 'pglite' | 'postgres';
 
 export type DbHandle = {
@@ -36,7 +40,9 @@ export const APP_ROLE = 'tuskhub_app';
 
 /** Opens PostgreSQL when a URL is given, otherwise embedded PGlite in DATA_DIR, and migrates it. */
 export async function createDb(options: DbOptions): Promise<DbHandle> {
-  const handle = options.databaseUrl ? await openPostgres(options.databaseUrl, options.poolSize) : await openPglite(options);
+  const handle = options.databaseUrl
+    ? await openPostgres(options.databaseUrl, options.poolSize)
+    : await openPglite(options);
   return handle;
 }
 

@@ -10,7 +10,10 @@ export const DEMO_EMAIL = 'demo@tuskhub.local';
  * Creates the demo host on an empty database so a fresh clone has someone to log in as. The password is
  * random and shown once: a known default password would be a back door on a forgotten self-hosted install.
  */
-export async function seedDemoHost(db: Database, identity: IdentityService): Promise<{ email: string; password: string } | undefined> {
+export async function seedDemoHost(
+  db: Database,
+  identity: IdentityService,
+): Promise<{ email: string; password: string } | undefined> {
   const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(users);
   if ((row?.count ?? 0) > 0) return undefined;
   const password = randomToken(12);

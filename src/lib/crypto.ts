@@ -25,7 +25,9 @@ export function createSealer(appSecret: string) {
       const iv = randomBytes(12);
       const cipher = createCipheriv(CIPHER, key, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return ['v1', iv, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+      return ['v1', iv, cipher.getAuthTag(), body]
+        .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+        .join('.');
     },
     open(sealed: string): string {
       const [version, iv, tag, body] = sealed.split('.');

@@ -3,9 +3,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { randomToken } from '../lib/crypto.js';
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** Every environment variable the app reads, with its default. The README documents the same list. */
 const envSchema = z.object({

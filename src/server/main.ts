@@ -8,7 +8,9 @@ import { createServices } from './services.js';
 const startedAt = performance.now();
 const config = loadConfig();
 const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false }) : undefined;
+const redis = config.redisUrl
+  ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false })
+  : undefined;
 const services = createServices(config, db);
 const app = await buildApp({ config, db, redis, services });
 

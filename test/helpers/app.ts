@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 import { Redis } from 'ioredis';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
@@ -53,8 +55,8 @@ export class TestClient {
 
   constructor(private readonly app: FastifyInstance) {}
 
-  async request(method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
-    const unsafe = method !== 'GET' && method !== 'HEAD';
+  async request(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    const unsafe = method !== 'GET';
     if (unsafe && !this.bearer && this.cookies.has('tuskhub_session') && !('x-csrf-token' in headers)) {
       headers['x-csrf-token'] = await this.csrf();
     }
@@ -67,10 +69,11 @@ export class TestClient {
         ...(this.bearer ? { authorization: `Bearer ${this.bearer}` } : {}),
         ...headers,
       },
-      ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
+      ...(body === undefined ? {} : { payload: body as NonNullable<InjectOptions['payload']> }),
     });
     for (const cookie of res.cookies) {
-      if (cookie.value === '' || (cookie.expires && cookie.expires.getTime() < Date.now())) this.cookies.delete(cookie.name);
+      if (cookie.value === '' || (cookie.expires && cookie.expires.getTime() < Date.now()))
+        this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
     }
     const text = res.body;
@@ -80,7 +83,8 @@ export class TestClient {
   }
 
   get = (url: string) => this.request('GET', url);
-  post = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', url, body ?? {}, headers);
+  post = (url: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('POST', url, body ?? {}, headers);
 
   async csrf(): Promise<string> {
     if (!this.csrfToken) {
@@ -96,7 +100,9 @@ export class TestClient {
 }
 
 let counter = 0;
-export function newAccount(overrides: Partial<Record<'email' | 'password' | 'name' | 'username' | 'timeZone', string>> = {}) {
+export function newAccount(
+  overrides: Partial<Record<'email' | 'password' | 'name' | 'username' | 'timeZone', string>> = {},
+) {
   const n = `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
   return {
     email: `host-${n}@example.com`,

@@ -1,6 +1,13 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { apiKeys, meetingOrganizationSettings, memberships, organizations, sessions, users } from '../../db/schema/index.js';
+import {
+  apiKeys,
+  meetingOrganizationSettings,
+  memberships,
+  organizations,
+  sessions,
+  users,
+} from '../../db/schema/index.js';
 
 /**
  * Identity queries run outside tenant transactions: they resolve who is calling before any tenant is known.

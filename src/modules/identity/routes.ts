@@ -35,12 +35,15 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
     });
   }
 
-  const authLimits = rateLimited(app, [
-    { name: 'auth-ip', max: 30, timeWindowMs: 15 * MINUTE, key: (req) => req.ip },
-  ]);
+  const authLimits = rateLimited(app, [{ name: 'auth-ip', max: 30, timeWindowMs: 15 * MINUTE, key: (req) => req.ip }]);
   const loginLimits = rateLimited(app, [
     { name: 'login-ip', max: 30, timeWindowMs: 15 * MINUTE, key: (req) => req.ip },
-    { name: 'login-account', max: 10, timeWindowMs: 15 * MINUTE, key: (req) => String((req.body as { email?: unknown }).email) },
+    {
+      name: 'login-account',
+      max: 10,
+      timeWindowMs: 15 * MINUTE,
+      key: (req) => String((req.body as { email?: unknown }).email),
+    },
   ]);
 
   r.get(
@@ -59,7 +62,12 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
     '/api/auth/signup',
     {
       preHandler: authLimits,
-      schema: { tags: ['identity'], summary: 'Create an account and its organization', body: signupBody, response: { 201: userResponse } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Create an account and its organization',
+        body: signupBody,
+        response: { 201: userResponse },
+      },
     },
     async (request, reply) => {
       const session = await identity.signup(request.body, client(request));
@@ -72,7 +80,12 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
     '/api/auth/login',
     {
       preHandler: loginLimits,
-      schema: { tags: ['identity'], summary: 'Log in with e-mail, password and, when enabled, a TOTP code', body: loginBody, response: { 200: userResponse } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Log in with e-mail, password and, when enabled, a TOTP code',
+        body: loginBody,
+        response: { 200: userResponse },
+      },
     },
     async (request, reply) => {
       const session = await identity.login(request.body, client(request));
@@ -95,7 +108,10 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
 
   r.get(
     '/api/me',
-    { preHandler: app.requireAuth, schema: { tags: ['identity'], summary: 'The signed-in user', response: { 200: userResponse } } },
+    {
+      preHandler: app.requireAuth,
+      schema: { tags: ['identity'], summary: 'The signed-in user', response: { 200: userResponse } },
+    },
     async (request) => ({ user: await identity.me(requirePrincipal(request).userId) }),
   );
 
@@ -103,7 +119,11 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
     '/api/api-keys',
     {
       preHandler: app.requireAuth,
-      schema: { tags: ['identity'], summary: 'List your API keys (never the keys themselves)', response: { 200: z.object({ apiKeys: z.array(apiKeySummary) }) } },
+      schema: {
+        tags: ['identity'],
+        summary: 'List your API keys (never the keys themselves)',
+        response: { 200: z.object({ apiKeys: z.array(apiKeySummary) }) },
+      },
     },
     async (request) => ({ apiKeys: await identity.listApiKeys(requirePrincipal(request).userId) }),
   );
@@ -112,16 +132,27 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
     '/api/api-keys',
     {
       preHandler: app.requireAuth,
-      schema: { tags: ['identity'], summary: 'Create an API key; the key is shown only in this answer', body: apiKeyCreateBody, response: { 201: apiKeyCreated } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Create an API key; the key is shown only in this answer',
+        body: apiKeyCreateBody,
+        response: { 201: apiKeyCreated },
+      },
     },
-    async (request, reply) => reply.status(201).send(await identity.createApiKey(requirePrincipal(request), request.body.name)),
+    async (request, reply) =>
+      reply.status(201).send(await identity.createApiKey(requirePrincipal(request), request.body.name)),
   );
 
   r.delete(
     '/api/api-keys/:id',
     {
       preHandler: app.requireAuth,
-      schema: { tags: ['identity'], summary: 'Revoke an API key', params: z.object({ id: z.uuid() }), response: { 200: okResponse } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Revoke an API key',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: okResponse },
+      },
     },
     async (request) => {
       await identity.revokeApiKey(requirePrincipal(request).userId, request.params.id);
@@ -133,7 +164,11 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
     '/api/me/totp/setup',
     {
       preHandler: app.requireAuth,
-      schema: { tags: ['identity'], summary: 'Start two-factor set-up: a new secret and its otpauth URL', response: { 200: totpSetupResponse } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Start two-factor set-up: a new secret and its otpauth URL',
+        response: { 200: totpSetupResponse },
+      },
     },
     async (request) => identity.setupTotp(requirePrincipal(request).userId),
   );
@@ -142,7 +177,12 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
     '/api/me/totp/enable',
     {
       preHandler: [app.requireAuth, authLimits],
-      schema: { tags: ['identity'], summary: 'Turn two-factor on with a code from the app', body: totpCodeBody, response: { 200: okResponse } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Turn two-factor on with a code from the app',
+        body: totpCodeBody,
+        response: { 200: okResponse },
+      },
     },
     async (request) => {
       await identity.enableTotp(requirePrincipal(request).userId, request.body.code);
@@ -154,7 +194,12 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
     '/api/me/totp/disable',
     {
       preHandler: [app.requireAuth, authLimits],
-      schema: { tags: ['identity'], summary: 'Turn two-factor off with a current code', body: totpCodeBody, response: { 200: okResponse } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Turn two-factor off with a current code',
+        body: totpCodeBody,
+        response: { 200: okResponse },
+      },
     },
     async (request) => {
       await identity.disableTotp(requirePrincipal(request).userId, request.body.code);

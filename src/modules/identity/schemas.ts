@@ -11,13 +11,13 @@ export const passwordSchema = z
   .min(10, { message: 'Use at least 10 characters.' })
   .max(256, { message: 'Use at most 256 characters.' });
 
-export const usernameSchema = z
-  .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{1,28})[a-z0-9]$/, {
-    message: 'Use 3–30 lowercase letters, digits or dashes, starting and ending with a letter or digit.',
-  });
+export const usernameSchema = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,28})[a-z0-9]$/, {
+  message: 'Use 3–30 lowercase letters, digits or dashes, starting and ending with a letter or digit.',
+});
 
-export const timeZoneSchema = z.string().refine(isValidTimeZone, { message: 'Use an IANA time zone such as Europe/Paris.' });
+export const timeZoneSchema = z
+  .string()
+  .refine(isValidTimeZone, { message: 'Use an IANA time zone such as Europe/Paris.' });
 
 export const totpCodeSchema = z.string().regex(/^\d{6}$/, { message: 'Enter the 6-digit code from your app.' });
 
@@ -31,7 +31,10 @@ export const signupBody = z.object({
 export type SignupInput = z.infer<typeof signupBody>;
 
 export const loginBody = z.object({
-  email: z.string().max(254).transform((v) => v.trim().toLowerCase()),
+  email: z
+    .string()
+    .max(254)
+    .transform((v) => v.trim().toLowerCase()),
   password: z.string().max(256),
   totp: totpCodeSchema.optional(),
 });

@@ -17,7 +17,14 @@ export function createIdentityService(repo: IdentityRepo, sealer: Sealer, clock:
   async function issueSession(user: PublicUser, orgId: string, client: ClientInfo): Promise<IssuedSession> {
     const token = randomToken();
     const expiresAt = new Date(clock().getTime() + SESSION_TTL_MS);
-    await repo.createSession({ userId: user.id, orgId, tokenHash: sha256(token), expiresAt, ip: client.ip, userAgent: client.userAgent });
+    await repo.createSession({
+      userId: user.id,
+      orgId,
+      tokenHash: sha256(token),
+      expiresAt,
+      ip: client.ip,
+      userAgent: client.userAgent,
+    });
     return { user, token, expiresAt };
   }
 
@@ -32,10 +39,14 @@ export function createIdentityService(repo: IdentityRepo, sealer: Sealer, clock:
       } catch (error) {
         const constraint = uniqueViolation(error);
         if (constraint === 'users_email_lower_key') {
-          throw conflict('email_taken', 'An account with this e-mail already exists. Log in instead.', { fields: { email: 'Already registered.' } });
+          throw conflict('email_taken', 'An account with this e-mail already exists. Log in instead.', {
+            fields: { email: 'Already registered.' },
+          });
         }
         if (constraint !== undefined) {
-          throw conflict('username_taken', 'This username is taken. Choose another.', { fields: { username: 'Already taken.' } });
+          throw conflict('username_taken', 'This username is taken. Choose another.', {
+            fields: { username: 'Already taken.' },
+          });
         }
         throw error;
       }
@@ -50,7 +61,10 @@ export function createIdentityService(repo: IdentityRepo, sealer: Sealer, clock:
         if (!input.totp) throw unauthorized('totp_required', 'Enter the 6-digit code from your authenticator app.');
         const step = await checkTotp(sealer.open(account.totpSecretSealed!), input.totp, account.totpLastStep);
         if (step === null || !(await repo.claimTotpStep(account.id, step))) {
-          throw unauthorized('totp_invalid', 'That authentication code is not valid. Wait for a new one and try again.');
+          throw unauthorized(
+            'totp_invalid',
+            'That authentication code is not valid. Wait for a new one and try again.',
+          );
         }
       }
       const { passwordHash: _p, totpSecretSealed: _s, totpLastStep: _l, defaultOrgId, ...user } = account;
@@ -90,7 +104,11 @@ export function createIdentityService(repo: IdentityRepo, sealer: Sealer, clock:
 
     async listApiKeys(userId: string) {
       const keys = await repo.listApiKeys(userId);
-      return keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), lastUsedAt: k.lastUsedAt?.toISOString() ?? null }));
+      return keys.map((k) => ({
+        ...k,
+        createdAt: k.createdAt.toISOString(),
+        lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+      }));
     },
 
     async revokeApiKey(userId: string, keyId: string) {
@@ -100,7 +118,8 @@ export function createIdentityService(repo: IdentityRepo, sealer: Sealer, clock:
     async setupTotp(userId: string) {
       const state = await repo.findTotpState(userId);
       if (!state) throw notFound('The user');
-      if (state.totpEnabled) throw conflict('totp_already_enabled', 'Two-factor authentication is already on. Disable it first.');
+      if (state.totpEnabled)
+        throw conflict('totp_already_enabled', 'Two-factor authentication is already on. Disable it first.');
       const { secret, otpauthUrl } = newTotpSecret(state.email);
       await repo.setTotp(userId, { sealedSecret: sealer.seal(secret), enabled: false, lastStep: null });
       return { secret, otpauthUrl };
@@ -117,7 +136,8 @@ export function createIdentityService(repo: IdentityRepo, sealer: Sealer, clock:
 
     async disableTotp(userId: string, code: string) {
       const state = await repo.findTotpState(userId);
-      if (!state?.totpEnabled || !state.totpSecretSealed) throw conflict('totp_not_enabled', 'Two-factor authentication is not on.');
+      if (!state?.totpEnabled || !state.totpSecretSealed)
+        throw conflict('totp_not_enabled', 'Two-factor authentication is not on.');
       const step = await checkTotp(sealer.open(state.totpSecretSealed), code, state.totpLastStep);
       if (step === null) throw unauthorized('totp_invalid', 'That authentication code is not valid.');
       await repo.setTotp(userId, { sealedSecret: null, enabled: false, lastStep: null });

@@ -6,10 +6,22 @@ type ErrorBody = { error: { code: string; message: string; details?: Record<stri
 
 /** Framework errors that are the caller's fault, mapped to the contract's codes. */
 const FRAMEWORK_CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'malformed_json', message: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    code: 'malformed_json',
+    message: 'The request body is not valid JSON.',
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'malformed_json', message: 'The request body is empty.' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', message: 'Send JSON (application/json).' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'malformed_request', message: 'The Content-Length header is wrong.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'unsupported_media_type',
+    message: 'Send JSON (application/json).',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: 'malformed_request',
+    message: 'The Content-Length header is wrong.',
+  },
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large', message: 'The request body is too large.' },
   FST_CSRF_INVALID_TOKEN: { status: 403, code: 'csrf_invalid', message: 'The CSRF token is missing or invalid.' },
   FST_CSRF_MISSING_SECRET: { status: 403, code: 'csrf_invalid', message: 'The CSRF token is missing or invalid.' },
@@ -91,6 +103,8 @@ export function registerErrorHandling(app: FastifyInstance) {
     return send(reply, status, body);
   });
   app.setNotFoundHandler((request, reply) =>
-    send(reply, 404, { error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}.` } }),
+    send(reply, 404, {
+      error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}.` },
+    }),
   );
 }

@@ -39,7 +39,11 @@ export function rateLimited(app: FastifyInstance, rules: LimitRule[]) {
         limit = await check(request);
       } catch (error) {
         request.log.error({ err: error }, 'rate limit store unavailable');
-        throw new AppError(503, 'rate_limiter_unavailable', 'This action is temporarily unavailable. Try again shortly.');
+        throw new AppError(
+          503,
+          'rate_limiter_unavailable',
+          'This action is temporarily unavailable. Try again shortly.',
+        );
       }
       if (!limit.isAllowed && limit.isExceeded) throw tooManyRequests(limit.ttlInSeconds);
     }

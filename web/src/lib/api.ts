@@ -102,11 +102,6 @@ function getCsrfToken(): Promise<string> {
   return csrfToken;
 }
 
-/** Drop the cached CSRF token; call when the session changes, since the server may bind tokens to it. */
-export function forgetCsrfToken(): void {
-  csrfToken = undefined;
-}
-
 function isCsrfRejection(error: unknown): boolean {
   return error instanceof ApiError && error.status === 403 && error.code === 'csrf_invalid';
 }
@@ -119,7 +114,8 @@ async function request<T>(method: Method, path: string, body: unknown, options: 
     return await send<T>(method, path, body, { ...options, csrfToken: await token });
   } catch (error) {
     if (!isCsrfRejection(error)) throw error;
-    // The cached token went stale (new session, server restart): fetch a fresh one and try exactly once more.
+    // A cached token goes stale when its secret cookie is cleared or the server's secret changes: fetch a
+    // fresh one and try exactly once more.
     if (csrfToken === token) csrfToken = undefined;
     return send<T>(method, path, body, { ...options, csrfToken: await getCsrfToken() });
   }

@@ -22,7 +22,9 @@ export function toFormErrors(error: unknown, formFields: readonly string[]): For
     if (formFields.includes(name)) fields[name] = message;
     else elsewhere.push(message);
   }
-  const hasFieldErrors = Object.keys(fields).length > 0;
-  if (hasFieldErrors && elsewhere.length === 0) return { fields };
+  // A 422's own message only says that some fields are invalid; other statuses (a 409 "e-mail taken")
+  // explain more than their field message does, so they keep it.
+  const fieldsSayItAll = error.status === 422 && Object.keys(fields).length > 0 && elsewhere.length === 0;
+  if (fieldsSayItAll) return { fields };
   return { fields, message: [error.message, ...elsewhere].join(' ') };
 }

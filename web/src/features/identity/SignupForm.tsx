@@ -84,7 +84,7 @@ export function SignupForm() {
         autoComplete="off"
         autoCapitalize="none"
         spellCheck={false}
-        hint="3 to 30 lowercase letters, digits or dashes. It appears in your booking links."
+        hint="3 to 30 lowercase letters, digits or dashes, starting and ending with a letter or digit. It appears in your booking links."
         value={values.username}
         onChange={(event) => update('username', event.target.value.toLowerCase())}
         error={errors.fields.username}
