@@ -3,6 +3,8 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
+import { createServices } from '../src/server/services.js';
+import { createEventBus } from '../src/lib/event-bus.js';
 import { createTestDb, type TestDb } from './helpers/db.js';
 import { TestClient } from './helpers/app.js';
 import type { FastifyInstance } from 'fastify';
@@ -20,7 +22,8 @@ beforeAll(async () => {
     maxRetriesPerRequest: 0,
   });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', APP_SECRET: randomBytes(32).toString('hex') });
-  app = await buildApp({ config, db, redis: deadRedis, webRoot: '/nonexistent' });
+  const services = createServices(config, db, await createEventBus(db));
+  app = await buildApp({ config, db, redis: deadRedis, services, webRoot: '/nonexistent' });
 });
 afterAll(async () => {
   await app.close();

@@ -115,7 +115,6 @@ describe('no double booking', () => {
           inviteeName: 'Ivy',
           inviteeEmail: 'ivy@example.com',
           location: { type: 'jitsi' },
-          manageTokenHash: 'x',
         })
         .returning({ uid: meetingBookings.uid }),
     );

@@ -24,6 +24,9 @@ export type DbKind = 'pglite' | 'postgres';
 export type DbHandle = {
   db: Database;
   kind: DbKind;
+  /** Postgres LISTEN on a channel; the handler gets each NOTIFY payload. Resolves to an unsubscribe. */
+  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
+  notify(channel: string, payload: string): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -60,14 +63,80 @@ async function openPglite(options: DbOptions): Promise<DbHandle> {
   const client = await createPglite(options);
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   await migratePglite(drizzlePglite(client), { migrationsFolder });
-  return { db, kind: 'pglite', close: () => client.close() };
+  return {
+    db,
+    kind: 'pglite',
+    listen: (channel, handler) => client.listen(channel, handler),
+    notify: async (channel, payload) => {
+      await client.query('select pg_notify($1, $2)', [channel, payload]);
+    },
+    close: () => client.close(),
+  };
 }
 
 async function openPostgres(url: string, poolSize = 10): Promise<DbHandle> {
   await migratePostgres(url);
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   const db = drizzleNodePg(pool, { schema }) as unknown as Database;
-  return { db, kind: 'postgres', close: () => pool.end() };
+  const listener = createPostgresListener(url);
+  return {
+    db,
+    kind: 'postgres',
+    listen: listener.listen,
+    notify: async (channel, payload) => {
+      await pool.query('select pg_notify($1, $2)', [channel, payload]);
+    },
+    close: async () => {
+      await listener.close();
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * LISTEN needs a connection of its own that stays open; it is opened on first use and re-opened (and its
+ * channels re-listened) if the server drops it.
+ */
+function createPostgresListener(url: string) {
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  let client: Promise<pg.Client> | undefined;
+  let closed = false;
+
+  function connect(): Promise<pg.Client> {
+    client ??= (async () => {
+      const c = new pg.Client({ connectionString: url });
+      c.on('notification', (n) => handlers.get(n.channel)?.forEach((h) => h(n.payload ?? '')));
+      c.on('error', () => {
+        client = undefined;
+        if (!closed) setTimeout(() => void relisten(), 1000).unref();
+      });
+      await c.connect();
+      return c;
+    })();
+    return client;
+  }
+
+  async function relisten() {
+    const c = await connect();
+    for (const channel of handlers.keys()) await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+  }
+
+  return {
+    async listen(channel: string, handler: (payload: string) => void) {
+      const set = handlers.get(channel) ?? new Set();
+      const first = set.size === 0;
+      set.add(handler);
+      handlers.set(channel, set);
+      if (first) await (await connect()).query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      return async () => {
+        set.delete(handler);
+      };
+    },
+    async close() {
+      closed = true;
+      if (client) await (await client).end().catch(() => {});
+    },
+  };
 }
 
 /** Several app instances may start together against one database: an advisory lock lets one migrate. */

@@ -1,25 +1,63 @@
 import { sql } from 'drizzle-orm';
 import { randomToken } from '../lib/crypto.js';
-import type { IdentityService } from '../modules/identity/service.js';
+import type { Services } from '../server/services.js';
 import type { Database } from './client.js';
 import { users } from './schema/index.js';
 
 export const DEMO_EMAIL = 'demo@tuskhub.local';
 
 /**
- * Creates the demo host on an empty database so a fresh clone has someone to log in as. The password is
- * random and shown once: a known default password would be a back door on a forgotten self-hosted install.
+ * Creates the demo host, with weekday hours and two meeting types, on an empty database so a fresh clone has
+ * a booking page to try. The password is random and shown once: a known default password would be a back door
+ * on a forgotten self-hosted install.
  */
-export async function seedDemoHost(
-  db: Database,
-  identity: IdentityService,
-): Promise<{ email: string; password: string } | undefined> {
+export async function seedDemoHost(db: Database, services: Services): Promise<{ email: string; password: string; bookingPage: string } | undefined> {
   const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(users);
   if ((row?.count ?? 0) > 0) return undefined;
   const password = randomToken(12);
-  await identity.signup(
+  const { token } = await services.identity.signup(
     { email: DEMO_EMAIL, password, name: 'Demo Host', username: 'demo', timeZone: 'Europe/London' },
     { ip: '127.0.0.1', userAgent: 'seed' },
   );
-  return { email: DEMO_EMAIL, password };
+  const principal = (await services.identity.authenticateSession(token))!;
+  await services.identity.logout(token);
+  await services.meetingTypes.create(principal, {
+    title: '30-minute intro call',
+    slug: 'intro',
+    description: 'A short call to get to know each other.',
+    kind: 'quick',
+    durationMinutes: 30,
+    slotIntervalMinutes: null,
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 10,
+    minimumNoticeMinutes: 120,
+    bookingWindowDays: 60,
+    maxBookingsPerDay: null,
+    requiresConfirmation: false,
+    location: { type: 'jitsi' },
+    questions: [{ id: 'topic', label: 'What would you like to talk about?', type: 'textarea', required: false }],
+    reminderOffsetsMinutes: [1440, 60],
+    isActive: true,
+    isSecret: false,
+  });
+  await services.meetingTypes.create(principal, {
+    title: 'Contract review',
+    slug: 'contract-review',
+    description: 'An hour to go through your contract together. I confirm each request personally.',
+    kind: 'business',
+    durationMinutes: 60,
+    slotIntervalMinutes: 30,
+    bufferBeforeMinutes: 15,
+    bufferAfterMinutes: 15,
+    minimumNoticeMinutes: 1440,
+    bookingWindowDays: 30,
+    maxBookingsPerDay: 3,
+    requiresConfirmation: true,
+    location: { type: 'jitsi' },
+    questions: [{ id: 'company', label: 'Company', type: 'text', required: true }],
+    reminderOffsetsMinutes: [1440, 60],
+    isActive: true,
+    isSecret: false,
+  });
+  return { email: DEMO_EMAIL, password, bookingPage: '/demo/intro' };
 }

@@ -6,6 +6,8 @@ import type { Redis } from 'ioredis';
 import type { DbHandle } from '../db/client.js';
 import { configureValidationMessages } from '../lib/validation.js';
 import { identityRoutes } from '../modules/identity/routes.js';
+import { bookingRoutes } from '../modules/scheduling/bookings.routes.js';
+import { schedulingRoutes } from '../modules/scheduling/routes.js';
 import type { Config } from './config.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
@@ -14,13 +16,13 @@ import { openApiRoute, registerOpenApi } from './plugins/openapi.js';
 import { registerRateLimiting } from './plugins/rate-limit.js';
 import { registerSecurity } from './plugins/security.js';
 import { registerWebApp } from './plugins/web.js';
-import { createServices, type Services } from './services.js';
+import type { Services } from './services.js';
 
 export type AppDeps = {
   config: Config;
   db: DbHandle;
   redis?: Redis | undefined;
-  services?: Services;
+  services: Services;
   /** Where the built React app lives; defaults to dist/web of this checkout. */
   webRoot?: string;
 };
@@ -41,6 +43,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     },
     bodyLimit: 1024 * 1024,
+    // Open event streams never go idle; closing must not wait for every browser to leave.
+    forceCloseConnections: true,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -53,12 +57,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerRateLimiting(app, deps.redis);
   await registerOpenApi(app);
 
-  const services = deps.services ?? createServices(config, db);
+  const { services } = deps;
   registerAuth(app, services.identity);
 
   healthRoute(app, db);
   openApiRoute(app);
   identityRoutes(app, services.identity, config);
+  schedulingRoutes(app, services);
+  bookingRoutes(app, services.bookings);
   await registerWebApp(app, deps.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

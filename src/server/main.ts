@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { createDb } from '../db/client.js';
 import { seedDemoHost } from '../db/seed.js';
+import { createEventBus } from '../lib/event-bus.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createServices } from './services.js';
@@ -11,11 +12,12 @@ const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dat
 const redis = config.redisUrl
   ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false })
   : undefined;
-const services = createServices(config, db);
+const bus = await createEventBus(db, redis);
+const services = createServices(config, db, bus);
 const app = await buildApp({ config, db, redis, services });
 
 if (config.seedDemo) {
-  const demo = await seedDemoHost(db.db, services.identity);
+  const demo = await seedDemoHost(db.db, services);
   if (demo) app.log.info(demo, 'seeded the demo host: log in with this e-mail and password (shown only now)');
 }
 
@@ -32,6 +34,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await bus.close();
     redis?.disconnect();
     await db.close();
     process.exit(0);

@@ -6,6 +6,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 import { Redis } from 'ioredis';
+import { createEventBus } from '../../src/lib/event-bus.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
 import { createServices, type Services } from '../../src/server/services.js';
@@ -23,7 +24,8 @@ export async function createTestApp(): Promise<TestApp> {
     ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
   });
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
-  const services = createServices(config, db);
+  const bus = await createEventBus(db, redis);
+  const services = createServices(config, db, bus);
   const app = await buildApp({ config, db, redis, services, webRoot: join(config.dataDir, 'no-web') });
   await app.ready();
   return {
@@ -33,6 +35,7 @@ export async function createTestApp(): Promise<TestApp> {
     services,
     async close() {
       await app.close();
+      await bus.close();
       redis?.disconnect();
       await db.destroy();
     },

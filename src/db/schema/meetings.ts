@@ -161,8 +161,6 @@ export const meetingBookings = pgTable(
     answers: jsonb('answers').$type<Record<string, string | boolean>>().notNull().default({}),
     notes: text('notes'),
     location: jsonb('location').$type<MeetingLocation & { url?: string }>().notNull(),
-    /** SHA-256 of the invitee's manage token; the token itself is only ever sent, never stored. */
-    manageTokenHash: text('manage_token_hash').notNull(),
     /** iCalendar SEQUENCE: raised on every change the invitee's calendar must pick up. */
     sequence: integer('sequence').notNull().default(0),
     idempotencyKey: text('idempotency_key'),

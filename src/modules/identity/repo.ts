@@ -69,6 +69,21 @@ export function createIdentityRepo(db: Database) {
       return row;
     },
 
+    /** Public pages name a host by username; its default organization is the tenant of its data. */
+    async findHost(by: { username: string } | { id: string }) {
+      const [row] = await db
+        .select({
+          id: users.id,
+          name: users.name,
+          username: users.username,
+          timeZone: users.timeZone,
+          orgId: users.defaultOrgId,
+        })
+        .from(users)
+        .where('id' in by ? eq(users.id, by.id) : eq(users.username, by.username));
+      return row?.orgId ? { ...row, orgId: row.orgId } : undefined;
+    },
+
     async findPublicUser(userId: string) {
       const [row] = await db.select(publicUserColumns).from(users).where(eq(users.id, userId));
       return row;

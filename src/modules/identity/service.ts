@@ -84,6 +84,9 @@ export function createIdentityService(repo: IdentityRepo, sealer: Sealer, clock:
       return found && { userId: found.userId, orgId: found.orgId, via: 'api_key' };
     },
 
+    findHost: (username: string) => repo.findHost({ username }),
+    findHostById: (id: string) => repo.findHost({ id }),
+
     async me(userId: string): Promise<PublicUser> {
       const user = await repo.findPublicUser(userId);
       if (!user) throw notFound('The user');

@@ -1,0 +1,1 @@
+ALTER TABLE "meeting_bookings" DROP COLUMN "manage_token_hash";

@@ -1,0 +1,140 @@
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { meetingAnalytics, meetingBookings, meetingReminders, meetingTypes, users } from '../../db/schema/index.js';
+import type { Tx } from '../../db/tenant.js';
+
+export type BookingRow = typeof meetingBookings.$inferSelect;
+const LIVE = ['pending', 'confirmed'] as const;
+
+/** A booking with what every view of it shows: its meeting type and host. */
+const bookingWithContext = {
+  booking: meetingBookings,
+  type: { id: meetingTypes.id, title: meetingTypes.title, slug: meetingTypes.slug },
+  host: { name: users.name, username: users.username },
+};
+
+export type BookingListFilter = {
+  hostUserId: string;
+  statuses?: BookingRow['status'][];
+  endAfter?: Date;
+  endBefore?: Date;
+  from?: Date;
+  to?: Date;
+  newestFirst?: boolean;
+};
+
+export const bookingsRepo = {
+  /**
+   * The host's live bookings near a range, with each booking's own buffers, as the slot engine's busy time.
+   * `excludeId` leaves out a booking being rescheduled so it does not block its own new time.
+   */
+  liveNear: (tx: Tx, hostUserId: string, from: Date, to: Date, excludeId?: string) =>
+    tx
+      .select({
+        id: meetingBookings.id,
+        meetingTypeId: meetingBookings.meetingTypeId,
+        startAt: meetingBookings.startAt,
+        endAt: meetingBookings.endAt,
+        bufferBeforeMinutes: meetingTypes.bufferBeforeMinutes,
+        bufferAfterMinutes: meetingTypes.bufferAfterMinutes,
+      })
+      .from(meetingBookings)
+      .innerJoin(meetingTypes, eq(meetingTypes.id, meetingBookings.meetingTypeId))
+      .where(
+        and(
+          eq(meetingBookings.hostUserId, hostUserId),
+          inArray(meetingBookings.status, [...LIVE]),
+          lt(meetingBookings.startAt, to),
+          gt(meetingBookings.endAt, from),
+          excludeId ? ne(meetingBookings.id, excludeId) : undefined,
+        ),
+      ),
+
+  /** Serialises bookings of one host across transactions and nodes, so check-then-insert cannot interleave. */
+  async lockHost(tx: Tx, hostUserId: string) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${hostUserId}))`);
+  },
+
+  async findByIdempotencyKey(tx: Tx, meetingTypeId: string, key: string) {
+    const [row] = await tx
+      .select({ uid: meetingBookings.uid, fingerprint: meetingBookings.idempotencyFingerprint })
+      .from(meetingBookings)
+      .where(and(eq(meetingBookings.meetingTypeId, meetingTypeId), eq(meetingBookings.idempotencyKey, key)));
+    return row;
+  },
+
+  async insert(tx: Tx, values: typeof meetingBookings.$inferInsert) {
+    const [row] = await tx.insert(meetingBookings).values(values).returning();
+    return row!;
+  },
+
+  async findWithContext(tx: Tx, uid: string) {
+    const [row] = await tx
+      .select(bookingWithContext)
+      .from(meetingBookings)
+      .innerJoin(meetingTypes, eq(meetingTypes.id, meetingBookings.meetingTypeId))
+      .innerJoin(users, eq(users.id, meetingBookings.hostUserId))
+      .where(eq(meetingBookings.uid, uid));
+    return row;
+  },
+
+  list(tx: Tx, f: BookingListFilter) {
+    const conditions: (SQL | undefined)[] = [
+      eq(meetingBookings.hostUserId, f.hostUserId),
+      f.statuses ? inArray(meetingBookings.status, f.statuses) : undefined,
+      f.endAfter ? gt(meetingBookings.endAt, f.endAfter) : undefined,
+      f.endBefore ? lte(meetingBookings.endAt, f.endBefore) : undefined,
+      f.from ? gte(meetingBookings.startAt, f.from) : undefined,
+      f.to ? lt(meetingBookings.startAt, f.to) : undefined,
+    ];
+    return tx
+      .select(bookingWithContext)
+      .from(meetingBookings)
+      .innerJoin(meetingTypes, eq(meetingTypes.id, meetingBookings.meetingTypeId))
+      .innerJoin(users, eq(users.id, meetingBookings.hostUserId))
+      .where(and(...conditions))
+      .orderBy(f.newestFirst ? desc(meetingBookings.startAt) : asc(meetingBookings.startAt))
+      .limit(500);
+  },
+
+  async update(tx: Tx, id: string, patch: Partial<typeof meetingBookings.$inferInsert>) {
+    const [row] = await tx.update(meetingBookings).set(patch).where(eq(meetingBookings.id, id)).returning();
+    return row!;
+  },
+
+  reminders: (tx: Tx, bookingId: string) =>
+    tx
+      .select({
+        offsetMinutes: meetingReminders.offsetMinutes,
+        scheduledFor: meetingReminders.scheduledFor,
+        status: meetingReminders.status,
+      })
+      .from(meetingReminders)
+      .where(eq(meetingReminders.bookingId, bookingId))
+      .orderBy(desc(meetingReminders.offsetMinutes)),
+
+  async replaceReminders(tx: Tx, rows: (typeof meetingReminders.$inferInsert)[], bookingId: string) {
+    await tx.delete(meetingReminders).where(eq(meetingReminders.bookingId, bookingId));
+    if (rows.length) await tx.insert(meetingReminders).values(rows);
+  },
+
+  async cancelReminders(tx: Tx, bookingId: string) {
+    await tx
+      .update(meetingReminders)
+      .set({ status: 'cancelled' })
+      .where(and(eq(meetingReminders.bookingId, bookingId), eq(meetingReminders.status, 'scheduled')));
+  },
+
+  async recordEvent(tx: Tx, values: typeof meetingAnalytics.$inferInsert) {
+    await tx.insert(meetingAnalytics).values(values);
+  },
+
+  /** System lookup (no tenant yet): which organization a public booking uid belongs to. */
+  async findOrgOfBooking(db: Database, uid: string) {
+    const [row] = await db
+      .select({ orgId: meetingBookings.orgId })
+      .from(meetingBookings)
+      .where(eq(meetingBookings.uid, uid));
+    return row?.orgId;
+  },
+};

@@ -1,0 +1,122 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requirePrincipal } from '../../server/plugins/auth.js';
+import { rateLimited } from '../../server/plugins/rate-limit.js';
+import type { BookingsService } from './bookings.service.js';
+import {
+  bookBody,
+  bookingListQuery,
+  bookingResponse,
+  bookingSchema,
+  hostActionBody,
+  inviteeCancelBody,
+  inviteeRescheduleBody,
+  tokenQuery,
+} from './schemas.js';
+
+const uidParams = z.object({ uid: z.string().regex(/^[0-9a-f]{30}$/, { message: 'Not a booking id.' }) });
+const idempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() });
+
+export function bookingRoutes(app: FastifyInstance, bookings: BookingsService) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['bookings'];
+
+  /** Resolves the caller when a session or API key is present, without requiring one. */
+  async function optionalAuth(req: Parameters<typeof app.requireAuth>[0]) {
+    if (req.headers.authorization || req.cookies.tuskhub_session) await app.requireAuth(req);
+  }
+
+  r.post(
+    '/api/meetings/book',
+    {
+      preHandler: rateLimited(app, [{ name: 'book-ip', max: 60, timeWindowMs: 60_000, key: (req) => req.ip }]),
+      schema: {
+        tags,
+        summary: 'Book a slot (public). Send Idempotency-Key to make retries safe.',
+        body: bookBody,
+        headers: idempotencyHeaders,
+        response: { 201: bookingResponse },
+      },
+    },
+    async (req, reply) => {
+      const { booking, replayed } = await bookings.book(req.body, req.headers['idempotency-key']);
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send({ booking });
+    },
+  );
+
+  r.get(
+    '/api/meetings/bookings',
+    {
+      preHandler: app.requireAuth,
+      schema: {
+        tags,
+        summary: 'Your bookings, filtered',
+        querystring: bookingListQuery,
+        response: { 200: z.object({ bookings: z.array(bookingSchema) }) },
+      },
+    },
+    async (req) => ({ bookings: await bookings.list(requirePrincipal(req), req.query) }),
+  );
+
+  r.get(
+    '/api/meetings/bookings/:uid',
+    {
+      preHandler: optionalAuth,
+      schema: {
+        tags,
+        summary: 'One booking, for its host or for the invitee with ?token=',
+        params: uidParams,
+        querystring: tokenQuery,
+        response: { 200: bookingResponse },
+      },
+    },
+    async (req) => ({ booking: await bookings.getForCaller(req.principal, req.params.uid, req.query.token) }),
+  );
+
+  r.patch(
+    '/api/meetings/bookings/:uid',
+    {
+      preHandler: app.requireAuth,
+      schema: {
+        tags,
+        summary: 'Host actions: confirm, decline, cancel, no_show',
+        params: uidParams,
+        body: hostActionBody,
+        response: { 200: bookingResponse },
+      },
+    },
+    async (req) => ({
+      booking: await bookings.hostAction(requirePrincipal(req), req.params.uid, req.body.action, req.body.reason),
+    }),
+  );
+
+  r.post(
+    '/api/meetings/bookings/:uid/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Invitee cancels with the manage token',
+        params: uidParams,
+        body: inviteeCancelBody,
+        response: { 200: bookingResponse },
+      },
+    },
+    async (req) => ({ booking: await bookings.inviteeCancel(req.params.uid, req.body.token, req.body.reason) }),
+  );
+
+  r.post(
+    '/api/meetings/bookings/:uid/reschedule',
+    {
+      schema: {
+        tags,
+        summary: 'Invitee moves the booking to another offered slot; the uid stays',
+        params: uidParams,
+        body: inviteeRescheduleBody,
+        response: { 200: bookingResponse },
+      },
+    },
+    async (req) => ({ booking: await bookings.inviteeReschedule(req.params.uid, req.body.token, req.body.start) }),
+  );
+}

@@ -1,0 +1,74 @@
+import type { Tx } from '../../db/tenant.js';
+import { availabilityOf } from './availability.service.js';
+import { bookingsRepo } from './bookings.repo.js';
+import type { MeetingTypeRow } from './meeting-types.repo.js';
+import { computeSlots, type SlotScenario } from './slots/index.js';
+
+export type Host = { id: string; name: string; username: string; timeZone: string; orgId: string };
+
+const MINUTE = 60_000;
+/** Bookings this far outside the range can still matter: their buffers, or the local day of a daily limit. */
+const LOOKAROUND_MS = 36 * 60 * MINUTE;
+
+export type SlotRequest = {
+  host: Host;
+  type: MeetingTypeRow;
+  from: Date;
+  to: Date;
+  now: Date;
+  /** The booking being rescheduled: it must not block its own new time. */
+  excludeBookingId?: string;
+  /** Answer "could this ever be a slot" by leaving out existing bookings (busy time and daily counts). */
+  ignoreBookings?: boolean;
+};
+
+/** Reads the host's availability and bookings and asks the pure engine which slots are offered. */
+export async function offeredSlots(tx: Tx, r: SlotRequest) {
+  const availability = await availabilityOf(tx, r.host.id, r.host.timeZone);
+  const maxBuffer = (r.type.bufferBeforeMinutes + r.type.bufferAfterMinutes) * MINUTE;
+  const live = r.ignoreBookings
+    ? []
+    : await bookingsRepo.liveNear(
+        tx,
+        r.host.id,
+        new Date(r.from.getTime() - LOOKAROUND_MS - maxBuffer),
+        new Date(r.to.getTime() + LOOKAROUND_MS + maxBuffer),
+        r.excludeBookingId,
+      );
+  const scenario: SlotScenario = {
+    now: r.now.toISOString(),
+    from: r.from.toISOString(),
+    to: r.to.toISOString(),
+    mode: 'collective',
+    durationMinutes: r.type.durationMinutes,
+    slotIntervalMinutes: r.type.slotIntervalMinutes ?? r.type.durationMinutes,
+    minimumNoticeMinutes: r.type.minimumNoticeMinutes,
+    bufferBeforeMinutes: r.type.bufferBeforeMinutes,
+    bufferAfterMinutes: r.type.bufferAfterMinutes,
+    bookingWindowDays: r.type.bookingWindowDays,
+    ...(r.type.maxBookingsPerDay ? { maxBookingsPerDay: r.type.maxBookingsPerDay } : {}),
+    hosts: [
+      {
+        id: r.host.id,
+        timeZone: availability.timeZone,
+        weekly: availability.weekly,
+        overrides: availability.overrides,
+        busy: live.map((b) => ({
+          start: new Date(b.startAt.getTime() - b.bufferBeforeMinutes * MINUTE).toISOString(),
+          end: new Date(b.endAt.getTime() + b.bufferAfterMinutes * MINUTE).toISOString(),
+        })),
+        bookedStarts: live.filter((b) => b.meetingTypeId === r.type.id).map((b) => b.startAt.toISOString()),
+      },
+    ],
+  };
+  return computeSlots(scenario);
+}
+
+export type SlotVerdict = 'offered' | 'taken' | 'not_offered';
+
+/** Whether one start can be booked now: taken (by bookings or the daily limit) differs from never offered. */
+export async function judgeStart(tx: Tx, r: Omit<SlotRequest, 'from' | 'to'> & { start: Date }): Promise<SlotVerdict> {
+  const window = { ...r, from: r.start, to: new Date(r.start.getTime() + 1) };
+  if ((await offeredSlots(tx, window)).length === 1) return 'offered';
+  return (await offeredSlots(tx, { ...window, ignoreBookings: true })).length === 1 ? 'taken' : 'not_offered';
+}

@@ -1,0 +1,182 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { EventBus } from '../../lib/event-bus.js';
+import { requirePrincipal } from '../../server/plugins/auth.js';
+import type { AvailabilityService } from './availability.service.js';
+import type { MeetingTypesService } from './meeting-types.service.js';
+import {
+  availabilitySchema,
+  meetingTypeCreateBody,
+  meetingTypePatchBody,
+  meetingTypeSchema,
+  slotsQuery,
+  slotsResponse,
+} from './schemas.js';
+import type { SlotsService } from './slots.service.js';
+import { slotTopic } from './slot-events.js';
+
+const idParams = z.object({ id: z.uuid() });
+const HEARTBEAT_MS = 25_000;
+
+export function schedulingRoutes(
+  app: FastifyInstance,
+  s: { meetingTypes: MeetingTypesService; availability: AvailabilityService; slots: SlotsService; bus: EventBus },
+) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const auth = { preHandler: app.requireAuth };
+  const tags = ['meeting types'];
+
+  r.get(
+    '/api/meetings/types',
+    {
+      ...auth,
+      schema: {
+        tags,
+        summary: 'Your meeting types',
+        response: { 200: z.object({ meetingTypes: z.array(meetingTypeSchema) }) },
+      },
+    },
+    async (req) => ({
+      meetingTypes: await s.meetingTypes.list(requirePrincipal(req)),
+    }),
+  );
+
+  r.post(
+    '/api/meetings/types',
+    {
+      ...auth,
+      schema: {
+        tags,
+        summary: 'Create a meeting type',
+        body: meetingTypeCreateBody,
+        response: { 201: z.object({ meetingType: meetingTypeSchema }) },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send({ meetingType: await s.meetingTypes.create(requirePrincipal(req), req.body) }),
+  );
+
+  r.get(
+    '/api/meetings/types/:id',
+    {
+      ...auth,
+      schema: {
+        tags,
+        summary: 'One meeting type',
+        params: idParams,
+        response: { 200: z.object({ meetingType: meetingTypeSchema }) },
+      },
+    },
+    async (req) => ({
+      meetingType: await s.meetingTypes.get(requirePrincipal(req), req.params.id),
+    }),
+  );
+
+  r.patch(
+    '/api/meetings/types/:id',
+    {
+      ...auth,
+      schema: {
+        tags,
+        summary: 'Change some fields of a meeting type',
+        params: idParams,
+        body: meetingTypePatchBody,
+        response: { 200: z.object({ meetingType: meetingTypeSchema }) },
+      },
+    },
+    async (req) => ({ meetingType: await s.meetingTypes.update(requirePrincipal(req), req.params.id, req.body) }),
+  );
+
+  r.delete(
+    '/api/meetings/types/:id',
+    {
+      ...auth,
+      schema: {
+        tags,
+        summary: 'Delete a meeting type and its bookings',
+        params: idParams,
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (req) => {
+      await s.meetingTypes.remove(requirePrincipal(req), req.params.id);
+      return { ok: true as const };
+    },
+  );
+
+  r.get(
+    '/api/meetings/availability',
+    {
+      ...auth,
+      schema: {
+        tags: ['availability'],
+        summary: 'Your weekly hours and date overrides',
+        response: { 200: availabilitySchema },
+      },
+    },
+    async (req) => s.availability.get(requirePrincipal(req)),
+  );
+
+  r.put(
+    '/api/meetings/availability',
+    {
+      ...auth,
+      schema: {
+        tags: ['availability'],
+        summary: 'Replace your weekly hours and date overrides',
+        body: availabilitySchema,
+        response: { 200: availabilitySchema },
+      },
+    },
+    async (req) => s.availability.replace(requirePrincipal(req), req.body),
+  );
+
+  r.get(
+    '/api/meetings/slots',
+    {
+      schema: {
+        tags: ['slots'],
+        summary: 'Bookable slots of a public meeting type (no auth)',
+        querystring: slotsQuery,
+        response: { 200: slotsResponse },
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return s.slots.slots(req.query);
+    },
+  );
+
+  r.get(
+    '/api/meetings/slots/stream',
+    {
+      schema: {
+        tags: ['slots'],
+        summary: 'Server-Sent Events: `slots` events when a slot of this page is taken or freed',
+        querystring: z.object({ user: z.string().min(1).max(64), type: z.string().min(1).max(64) }),
+      },
+    },
+    async (req, reply) => {
+      const { host } = await s.slots.resolvePage(req.query.user, req.query.type);
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+        'x-request-id': req.id,
+      });
+      res.write('retry: 3000\n: connected\n\n');
+      const unsubscribe = s.bus.subscribe(slotTopic(host.id), (change) => {
+        res.write(`event: slots\ndata: ${JSON.stringify(change)}\n\n`);
+      });
+      const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
+      req.raw.on('close', () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+      });
+    },
+  );
+}

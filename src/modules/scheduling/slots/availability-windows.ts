@@ -1,0 +1,63 @@
+import { DAY_MS, MINUTE_MS, isoWeekdayOf, parseClockTime, parseLocalDate } from './civil-calendar.js';
+import { appendMerged, type IntervalList } from './intervals.js';
+import type { ZoneClock } from './zone-offsets.js';
+
+export interface LocalInterval {
+  start: string;
+  end: string;
+}
+
+export interface HostAvailability {
+  weekly?: readonly (LocalInterval & { weekday: number })[] | undefined;
+  overrides?: readonly { date: string; intervals: readonly LocalInterval[] }[] | undefined;
+}
+
+/** Minutes after the local midnight of the interval's own day; an end at or before the start is next day's. */
+type DayPlan = number[];
+
+function planOf(intervals: readonly LocalInterval[]): DayPlan {
+  const pairs = intervals.map(({ start, end }) => {
+    const from = parseClockTime(start);
+    const to = parseClockTime(end);
+    return [from, to <= from ? to + 24 * 60 : to] as const;
+  });
+  pairs.sort((x, y) => x[0] - y[0]);
+  return pairs.flat();
+}
+
+/**
+ * A host's availability as merged UTC windows covering [fromMs, toMs): every local day whose intervals can
+ * reach the range (an interval spills at most into the next local day), each interval's ends converted with
+ * the zone's wall-clock rule, then overlapping or touching windows merged — within a day and across days.
+ */
+export function availabilityWindows(
+  host: HostAvailability,
+  clock: ZoneClock,
+  fromMs: number,
+  toMs: number,
+): IntervalList {
+  const weekly: DayPlan[] = [];
+  for (let weekday = 1; weekday <= 7; weekday++) {
+    weekly[weekday] = planOf((host.weekly ?? []).filter((w) => w.weekday === weekday));
+  }
+  const overrides = new Map<number, LocalInterval[]>();
+  for (const { date, intervals } of host.overrides ?? []) {
+    const day = parseLocalDate(date);
+    overrides.set(day, [...(overrides.get(day) ?? []), ...intervals]);
+  }
+  const overridePlans = new Map([...overrides].map(([day, intervals]) => [day, planOf(intervals)]));
+
+  const windows: IntervalList = [];
+  // The day before `from`'s can spill into the range; the day after `to`'s can start before `to` when the
+  // clock falls back over midnight (the reading at `to` is then the earlier date).
+  const lastDay = clock.localDayOf(toMs) + 1;
+  for (let day = clock.localDayOf(fromMs) - 1; day <= lastDay; day++) {
+    const plan = overridePlans.get(day) ?? weekly[isoWeekdayOf(day)]!;
+    const midnight = day * DAY_MS;
+    for (let i = 0; i < plan.length; i += 2) {
+      const start = clock.wallToUtc(midnight + plan[i]! * MINUTE_MS);
+      appendMerged(windows, start, clock.wallToUtc(midnight + plan[i + 1]! * MINUTE_MS));
+    }
+  }
+  return windows;
+}

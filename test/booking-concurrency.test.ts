@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEventBus } from '../src/lib/event-bus.js';
+import { buildApp } from '../src/server/app.js';
+import { createDb } from '../src/db/client.js';
+import { createServices } from '../src/server/services.js';
+import { createTestApp, TestClient, type TestApp } from './helpers/app.js';
+import { at, bookingBody, hostWithType, utcDay } from './helpers/scheduling.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const day = utcDay(4);
+
+function tally(statuses: number[]) {
+  return statuses.reduce<Record<number, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
+}
+
+describe('concurrent bookings of one slot', () => {
+  it('gives exactly one 201 and 49 × 409 slot_unavailable', async () => {
+    const host = await hostWithType(t.app);
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        new TestClient(t.app).post(
+          '/api/meetings/book',
+          bookingBody(host.user.username, at(day, '10:00'), {
+            invitee: { name: `Racer ${i}`, email: `r${i}@example.com` },
+          }),
+        ),
+      ),
+    );
+    expect(tally(results.map((r) => r.status))).toEqual({ 201: 1, 409: 49 });
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.error.code === 'slot_unavailable')).toBe(true);
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'gives exactly one 201 across two app instances on one PostgreSQL',
+    async () => {
+      const host = await hostWithType(t.app);
+      const second = await createDb({ databaseUrl: t.db.url!, poolSize: 20 });
+      const bus = await createEventBus(second);
+      const config = { ...t.config, appSecret: randomBytes(32).toString('hex') };
+      const other = await buildApp({
+        config,
+        db: second,
+        services: createServices(config, second, bus),
+        webRoot: '/nonexistent',
+      });
+      try {
+        const results = await Promise.all(
+          Array.from({ length: 50 }, (_, i) =>
+            new TestClient(i % 2 ? other : t.app).post(
+              '/api/meetings/book',
+              bookingBody(host.user.username, at(day, '11:00'), {
+                invitee: { name: `Racer ${i}`, email: `r${i}@example.com` },
+              }),
+            ),
+          ),
+        );
+        expect(tally(results.map((r) => r.status))).toEqual({ 201: 1, 409: 49 });
+      } finally {
+        await other.close();
+        await bus.close();
+        await second.close();
+      }
+    },
+  );
+});

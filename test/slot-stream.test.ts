@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestApp, TestClient, type TestApp } from './helpers/app.js';
+import { at, bookingBody, hostWithType, utcDay } from './helpers/scheduling.js';
+
+let t: TestApp;
+let base: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(() => t.close());
+
+/** Reads SSE frames from a live HTTP stream until one satisfies `match`. */
+async function nextEvent(body: ReadableStream<Uint8Array>, match: (event: string, data: unknown) => boolean) {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error('stream ended');
+      buffer += value;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const frame = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(frame)?.[1];
+        const data = /^data: (.*)$/m.exec(frame)?.[1];
+        if (event && data && match(event, JSON.parse(data))) return { event, data: JSON.parse(data) };
+      }
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+it('tells a subscribed page when a slot is booked and when it is freed', async () => {
+  const host = await hostWithType(t.app);
+  const day = utcDay(5);
+  const controller = new AbortController();
+  const stream = await fetch(`${base}/api/meetings/slots/stream?user=${host.user.username}&type=intro`, {
+    signal: controller.signal,
+  });
+  expect(stream.status).toBe(200);
+  expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  const [forBooking, forCancel] = stream.body!.tee();
+
+  const booked = nextEvent(forBooking, (e, d: any) => e === 'slots' && d.reason === 'booked');
+  const freed = nextEvent(forCancel, (e, d: any) => e === 'slots' && d.reason === 'freed');
+  const res = await new TestClient(t.app).post('/api/meetings/book', bookingBody(host.user.username, at(day, '10:00')));
+  expect((await booked).data).toEqual({ reason: 'booked', start: res.body.booking.start, end: res.body.booking.end });
+
+  await host.client.request('PATCH', `/api/meetings/bookings/${res.body.booking.uid}`, { action: 'cancel' });
+  expect((await freed).data).toMatchObject({ reason: 'freed', start: res.body.booking.start });
+  controller.abort();
+});
+
+it('answers 404 for a page that does not exist', async () => {
+  const res = await fetch(`${base}/api/meetings/slots/stream?user=nobody-here&type=intro`);
+  expect(res.status).toBe(404);
+  expect((await res.json()).error.code).toBe('not_found');
+});
