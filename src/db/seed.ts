@@ -11,7 +11,10 @@ export const DEMO_EMAIL = 'demo@tuskhub.local';
  * a booking page to try. The password is random and shown once: a known default password would be a back door
  * on a forgotten self-hosted install.
  */
-export async function seedDemoHost(db: Database, services: Services): Promise<{ email: string; password: string; bookingPage: string } | undefined> {
+export async function seedDemoHost(
+  db: Database,
+  services: Services,
+): Promise<{ email: string; password: string; bookingPage: string } | undefined> {
   const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(users);
   if ((row?.count ?? 0) > 0) return undefined;
   const password = randomToken(12);

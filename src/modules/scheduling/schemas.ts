@@ -225,3 +225,20 @@ export const inviteeCancelBody = z.object({
 });
 export const inviteeRescheduleBody = z.object({ token: z.string().min(1).max(200), start: instant });
 export const tokenQuery = z.object({ token: z.string().min(1).max(200).optional() });
+
+export const publicMeetingTypeSchema = z.object({
+  title: z.string(),
+  slug: z.string(),
+  description: z.string(),
+  kind: z.enum(['quick', 'business']),
+  durationMinutes: z.number(),
+  locationType: locationSchema.shape.type,
+  requiresConfirmation: z.boolean(),
+  questions: meetingTypeSchema.shape.questions,
+});
+export const publicHostSchema = z.object({ name: z.string(), username: z.string(), timeZone: z.string() });
+export const publicPageResponse = z.object({ host: publicHostSchema, meetingType: publicMeetingTypeSchema });
+export const publicProfileResponse = z.object({
+  host: publicHostSchema,
+  meetingTypes: z.array(publicMeetingTypeSchema),
+});

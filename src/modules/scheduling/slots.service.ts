@@ -1,10 +1,23 @@
 import type { Database } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { invalid, notFound } from '../../lib/errors.js';
-import { meetingTypesRepo } from './meeting-types.repo.js';
+import { meetingTypesRepo, type MeetingTypeRow } from './meeting-types.repo.js';
 import { offeredSlots, type Host } from './offered-slots.js';
 
 const MAX_RANGE_DAYS = 62;
+
+function toPublicMeetingType(t: MeetingTypeRow) {
+  return {
+    title: t.title,
+    slug: t.slug,
+    description: t.description,
+    kind: t.kind,
+    durationMinutes: t.durationMinutes,
+    locationType: t.location.type,
+    requiresConfirmation: t.requiresConfirmation,
+    questions: t.questions,
+  };
+}
 const DAY = 86_400_000;
 
 export type SlotsQuery = { user: string; type: string; from: string; to: string; timeZone?: string | undefined };
@@ -25,6 +38,26 @@ export function createSlotsService(
 
   return {
     resolvePage,
+
+    /** What a public booking page shows about its host and meeting type. */
+    async page(username: string, slug: string) {
+      const { host, type } = await resolvePage(username, slug);
+      return {
+        host: { name: host.name, username: host.username, timeZone: host.timeZone },
+        meetingType: toPublicMeetingType(type),
+      };
+    },
+
+    /** A host's profile page: the active meeting types that are not secret. */
+    async profile(username: string) {
+      const host = await findHost(username);
+      if (!host) throw notFound('The page');
+      const types = await withTenant(db, { orgId: host.orgId }, (tx) => meetingTypesRepo.listForHost(tx, host.id));
+      return {
+        host: { name: host.name, username: host.username, timeZone: host.timeZone },
+        meetingTypes: types.filter((t) => t.isActive && !t.isSecret).map(toPublicMeetingType),
+      };
+    },
 
     async slots(q: SlotsQuery) {
       const from = new Date(q.from);

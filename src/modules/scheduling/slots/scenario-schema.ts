@@ -53,7 +53,8 @@ export const scenarioSchema = z
     if (to <= from) ctx.addIssue({ code: 'custom', path: ['to'], message: '`to` must be after `from`.' });
     else if (to - from > MAX_RANGE_DAYS * DAY_MS)
       ctx.addIssue({ code: 'custom', path: ['to'], message: `The range may span at most ${MAX_RANGE_DAYS} days.` });
-    if (from < EARLIEST_FROM_MS) ctx.addIssue({ code: 'custom', path: ['from'], message: '`from` must be 1970 or later.' });
+    if (from < EARLIEST_FROM_MS)
+      ctx.addIssue({ code: 'custom', path: ['from'], message: '`from` must be 1970 or later.' });
     if (to > LATEST_TO_MS) ctx.addIssue({ code: 'custom', path: ['to'], message: '`to` must be before 9999.' });
   });
 
