@@ -246,3 +246,31 @@ describe('service routes', () => {
     expect(res.body.error.code).toBe('not_found');
   });
 });
+
+describe('profile and password', () => {
+  it('changes name and time zone, validating the zone', async () => {
+    const { client } = await signedUpClient(t.app);
+    const res = await client.request('PATCH', '/api/me', { name: 'New Name', timeZone: 'Asia/Kathmandu' });
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({ name: 'New Name', timeZone: 'Asia/Kathmandu' });
+    expect((await client.request('PATCH', '/api/me', { timeZone: 'Nowhere/Land' })).status).toBe(422);
+    expect((await client.request('PATCH', '/api/me', {})).status).toBe(422);
+  });
+
+  it('changes the password with the current one and ends other sessions', async () => {
+    const { client, account } = await signedUpClient(t.app);
+    const other = new TestClient(t.app);
+    await other.post('/api/auth/login', { email: account.email, password: account.password });
+    expect((await other.get('/api/me')).status).toBe(200);
+
+    const wrong = await client.post('/api/me/password', { currentPassword: 'not it at all', newPassword: 'a brand new secret' });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.details.fields).toHaveProperty('currentPassword');
+    expect((await client.post('/api/me/password', { currentPassword: account.password, newPassword: 'a brand new secret' })).status).toBe(200);
+
+    expect((await client.get('/api/me')).status).toBe(200);
+    expect((await other.get('/api/me')).status).toBe(401);
+    expect((await new TestClient(t.app).post('/api/auth/login', { email: account.email, password: account.password })).status).toBe(401);
+    expect((await new TestClient(t.app).post('/api/auth/login', { email: account.email, password: 'a brand new secret' })).status).toBe(200);
+  });
+});

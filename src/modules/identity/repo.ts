@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import {
   apiKeys,
@@ -87,6 +87,28 @@ export function createIdentityRepo(db: Database) {
     async findPublicUser(userId: string) {
       const [row] = await db.select(publicUserColumns).from(users).where(eq(users.id, userId));
       return row;
+    },
+
+    async updateProfile(userId: string, patch: { name?: string; timeZone?: string }) {
+      const [row] = await db.update(users).set(patch).where(eq(users.id, userId)).returning(publicUserColumns);
+      return row;
+    },
+
+    async findPasswordHash(userId: string) {
+      const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+      return row?.passwordHash;
+    },
+
+    /** A new password ends every other session, as people expect after changing it. */
+    async setPassword(userId: string, passwordHash: string, keepSessionHash: string | undefined) {
+      await db.transaction(async (tx) => {
+        await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+        await tx
+          .delete(sessions)
+          .where(
+            and(eq(sessions.userId, userId), keepSessionHash ? ne(sessions.tokenHash, keepSessionHash) : undefined),
+          );
+      });
     },
 
     async setTotp(userId: string, state: { sealedSecret: string | null; enabled: boolean; lastStep: number | null }) {

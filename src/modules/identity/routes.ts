@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../server/config.js';
-import { requirePrincipal } from '../../server/plugins/auth.js';
+import { readSessionToken, requirePrincipal } from '../../server/plugins/auth.js';
 import { rateLimited } from '../../server/plugins/rate-limit.js';
 import { isSecureRequest, SESSION_COOKIE } from '../../server/plugins/security.js';
 import {
@@ -10,6 +10,8 @@ import {
   apiKeyCreated,
   apiKeySummary,
   loginBody,
+  passwordChangeBody,
+  profilePatchBody,
   signupBody,
   totpCodeBody,
   totpSetupResponse,
@@ -98,9 +100,8 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
     '/api/auth/logout',
     { schema: { tags: ['identity'], summary: 'End the current session', response: { 200: okResponse } } },
     async (request, reply) => {
-      const signed = request.cookies[SESSION_COOKIE];
-      const token = signed ? request.unsignCookie(signed) : undefined;
-      if (token?.valid && token.value) await identity.logout(token.value);
+      const token = readSessionToken(request);
+      if (token) await identity.logout(token);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
@@ -113,6 +114,42 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
       schema: { tags: ['identity'], summary: 'The signed-in user', response: { 200: userResponse } },
     },
     async (request) => ({ user: await identity.me(requirePrincipal(request).userId) }),
+  );
+
+  r.patch(
+    '/api/me',
+    {
+      preHandler: app.requireAuth,
+      schema: {
+        tags: ['identity'],
+        summary: 'Change your name or time zone',
+        body: profilePatchBody,
+        response: { 200: userResponse },
+      },
+    },
+    async (request) => ({ user: await identity.updateProfile(requirePrincipal(request).userId, request.body) }),
+  );
+
+  r.post(
+    '/api/me/password',
+    {
+      preHandler: [app.requireAuth, authLimits],
+      schema: {
+        tags: ['identity'],
+        summary: 'Change your password; other sessions are logged out',
+        body: passwordChangeBody,
+        response: { 200: okResponse },
+      },
+    },
+    async (request) => {
+      await identity.changePassword(
+        requirePrincipal(request).userId,
+        request.body.currentPassword,
+        request.body.newPassword,
+        readSessionToken(request),
+      );
+      return { ok: true as const };
+    },
   );
 
   r.get(

@@ -63,3 +63,11 @@ export const apiKeyCreated = z.object({ id: z.uuid(), name: z.string(), key: z.s
 
 export const totpCodeBody = z.object({ code: totpCodeSchema });
 export const totpSetupResponse = z.object({ secret: z.string(), otpauthUrl: z.string() });
+
+export const profilePatchBody = z
+  .object({ name: z.string().trim().min(1, { message: 'Enter your name.' }).max(120), timeZone: timeZoneSchema })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, { message: 'Send at least one field to change.' });
+export type ProfilePatch = z.infer<typeof profilePatchBody>;
+
+export const passwordChangeBody = z.object({ currentPassword: z.string().max(256), newPassword: passwordSchema });

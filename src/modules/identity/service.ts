@@ -1,9 +1,9 @@
 import { randomToken, sha256, type Sealer } from '../../lib/crypto.js';
-import { conflict, notFound, unauthorized } from '../../lib/errors.js';
+import { conflict, invalid, notFound, unauthorized } from '../../lib/errors.js';
 import { uniqueViolation } from '../../db/errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { IdentityRepo } from './repo.js';
-import type { LoginInput, PublicUser, SignupInput } from './schemas.js';
+import type { LoginInput, ProfilePatch, PublicUser, SignupInput } from './schemas.js';
 import { checkTotp, newTotpSecret } from './totp.js';
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -91,6 +91,28 @@ export function createIdentityService(repo: IdentityRepo, sealer: Sealer, clock:
       const user = await repo.findPublicUser(userId);
       if (!user) throw notFound('The user');
       return user;
+    },
+
+    async updateProfile(userId: string, patch: ProfilePatch): Promise<PublicUser> {
+      const user = await repo.updateProfile(userId, patch);
+      if (!user) throw notFound('The user');
+      return user;
+    },
+
+    async changePassword(
+      userId: string,
+      currentPassword: string,
+      newPassword: string,
+      currentSessionToken: string | undefined,
+    ) {
+      const ok = await verifyPassword(await repo.findPasswordHash(userId), currentPassword);
+      if (!ok)
+        throw invalid({ currentPassword: 'This is not your current password.' }, 'The current password is wrong.');
+      await repo.setPassword(
+        userId,
+        await hashPassword(newPassword),
+        currentSessionToken ? sha256(currentSessionToken) : undefined,
+      );
     },
 
     async createApiKey(principal: Principal, name: string) {

@@ -19,6 +19,13 @@ function bearerToken(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
+/** The session token from the signed cookie, or undefined when absent or tampered with. */
+export function readSessionToken(request: FastifyRequest): string | undefined {
+  const signed = request.cookies[SESSION_COOKIE];
+  const token = signed ? request.unsignCookie(signed) : undefined;
+  return token?.valid && token.value ? token.value : undefined;
+}
+
 export function registerAuth(app: FastifyInstance, identity: IdentityService) {
   app.decorateRequest('principal', undefined);
   app.decorate('requireAuth', async (request: FastifyRequest) => {
@@ -29,9 +36,8 @@ export function registerAuth(app: FastifyInstance, identity: IdentityService) {
       if (!request.principal) throw unauthorized('invalid_api_key', 'The API key is invalid or revoked.');
       return;
     }
-    const signed = request.cookies[SESSION_COOKIE];
-    const token = signed ? request.unsignCookie(signed) : undefined;
-    if (token?.valid && token.value) request.principal = await identity.authenticateSession(token.value);
+    const token = readSessionToken(request);
+    if (token) request.principal = await identity.authenticateSession(token);
     if (!request.principal) throw unauthorized('unauthenticated', 'Log in to continue.');
   });
 }
