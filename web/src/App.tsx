@@ -1,9 +1,26 @@
+import { lazy, Suspense } from 'react';
 import { Route, Switch } from 'wouter';
-import { DashboardRoutes } from './routes/dashboard/DashboardRoutes';
 import { HomeRedirect } from './routes/HomeRedirect';
 import { LoginPage } from './routes/LoginPage';
 import { NotFoundPage } from './routes/NotFoundPage';
+import { BookingPage } from './routes/public/BookingPage';
+import { ManageBookingPage } from './routes/public/ManageBookingPage';
+import { ProfilePage } from './routes/public/ProfilePage';
 import { SignupPage } from './routes/SignupPage';
+import { Spinner } from './ui/Spinner';
+
+// The signed-in app is its own chunk: people opening a booking link never download it.
+const DashboardRoutes = lazy(() =>
+  import('./routes/dashboard/DashboardRoutes').then((module) => ({ default: module.DashboardRoutes })),
+);
+
+function DashboardLoading() {
+  return (
+    <main className="grid min-h-dvh place-items-center">
+      <Spinner label="Loading…" />
+    </main>
+  );
+}
 
 export function App() {
   return (
@@ -12,7 +29,14 @@ export function App() {
       <Route path="/signup" component={SignupPage} />
       <Route path="/login" component={LoginPage} />
       {/* The signed-in app lives under /dashboard so top-level paths stay free for public /{username}/{slug} pages. */}
-      <Route path="/dashboard" nest component={DashboardRoutes} />
+      <Route path="/dashboard" nest>
+        <Suspense fallback={<DashboardLoading />}>
+          <DashboardRoutes />
+        </Suspense>
+      </Route>
+      <Route path="/booking/:uid" component={ManageBookingPage} />
+      <Route path="/:username/:slug" component={BookingPage} />
+      <Route path="/:username" component={ProfilePage} />
       <Route component={NotFoundPage} />
     </Switch>
   );

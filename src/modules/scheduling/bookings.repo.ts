@@ -129,12 +129,12 @@ export const bookingsRepo = {
     await tx.insert(meetingAnalytics).values(values);
   },
 
-  /** System lookup (no tenant yet): which organization a public booking uid belongs to. */
-  async findOrgOfBooking(db: Database, uid: string) {
+  /** System lookup (no tenant yet): the organization and host a public booking uid belongs to. */
+  async findOwner(db: Database, uid: string) {
     const [row] = await db
-      .select({ orgId: meetingBookings.orgId })
+      .select({ orgId: meetingBookings.orgId, hostUserId: meetingBookings.hostUserId })
       .from(meetingBookings)
       .where(eq(meetingBookings.uid, uid));
-    return row?.orgId;
+    return row;
   },
 };

@@ -119,25 +119,29 @@ export function createBookingsService(deps: BookingsDeps) {
     };
   }
 
-  /** Runs fn in the booking's tenant after checking the invitee's token; unknown uid and bad token look alike. */
+  /**
+   * Runs fn in the booking's tenant after checking the invitee's token; unknown uid and bad token look alike.
+   * The host is looked up before the transaction opens: PGlite has one connection, so a query outside the
+   * transaction while it is open would wait forever.
+   */
   async function asInvitee<T>(
     uid: string,
     token: string,
-    fn: (tx: Tx, booking: NonNullable<Awaited<ReturnType<typeof bookingsRepo.findWithContext>>>) => Promise<T>,
+    fn: (
+      tx: Tx,
+      booking: NonNullable<Awaited<ReturnType<typeof bookingsRepo.findWithContext>>>,
+      host: Host,
+    ) => Promise<T>,
   ) {
-    const orgId = await bookingsRepo.findOrgOfBooking(db, uid);
-    if (!orgId || !tokens.verify(uid, token)) throw bookingNotFound();
-    return withTenant(db, { orgId }, async (tx) => {
+    const owner = await bookingsRepo.findOwner(db, uid);
+    if (!owner || !tokens.verify(uid, token)) throw bookingNotFound();
+    const host = await deps.findHostById(owner.hostUserId);
+    if (!host) throw bookingNotFound();
+    return withTenant(db, { orgId: owner.orgId }, async (tx) => {
       const row = await bookingsRepo.findWithContext(tx, uid);
       if (!row) throw bookingNotFound();
-      return fn(tx, row);
+      return fn(tx, row, host);
     });
-  }
-
-  async function hostOf(hostUserId: string): Promise<Host> {
-    const host = await deps.findHostById(hostUserId);
-    if (!host) throw bookingNotFound();
-    return host;
   }
 
   return {
@@ -336,12 +340,11 @@ export function createBookingsService(deps: BookingsDeps) {
       let hostUserId = '';
       let result: BookingView;
       try {
-        result = await asInvitee(uid, token, async (tx, { booking: b }) => {
+        result = await asInvitee(uid, token, async (tx, { booking: b }, host) => {
           if (b.status !== 'pending' && b.status !== 'confirmed')
             throw conflict('booking_not_active', 'This booking is cancelled or declined.');
           if (b.endAt <= now)
             throw conflict('booking_in_past', 'This meeting is over and can no longer be rescheduled.');
-          const host = await hostOf(b.hostUserId);
           const type = await meetingTypesRepo.find(tx, b.hostUserId, b.meetingTypeId);
           if (!type) throw bookingNotFound();
           await bookingsRepo.lockHost(tx, b.hostUserId);

@@ -23,6 +23,8 @@ export class ApiError extends Error {
 
 export interface RequestOptions {
   signal?: AbortSignal | undefined;
+  /** Extra request headers, such as Idempotency-Key. */
+  headers?: Record<string, string> | undefined;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -32,7 +34,7 @@ interface SendOptions extends RequestOptions {
 }
 
 async function send<T>(method: Method, path: string, body: unknown, options: SendOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   // Fastify rejects an empty body that claims to be JSON, so only requests with a body get a content type.
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (options.csrfToken !== undefined) headers['x-csrf-token'] = options.csrfToken;

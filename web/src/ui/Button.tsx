@@ -2,11 +2,13 @@ import type { ButtonHTMLAttributes } from 'react';
 import { focusRing } from './focusRing';
 import { Spinner } from './Spinner';
 
-type Variant = 'primary' | 'secondary';
+type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
 const variantClasses: Record<Variant, string> = {
   primary: 'bg-indigo-600 text-white shadow-xs hover:bg-indigo-500',
   secondary: 'bg-white text-slate-900 shadow-xs ring-1 ring-slate-300 ring-inset hover:bg-slate-50',
+  danger: 'bg-red-600 text-white shadow-xs hover:bg-red-500',
+  ghost: 'text-indigo-700 hover:bg-indigo-50',
 };
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {

@@ -51,7 +51,7 @@ export function availabilityWindows(
   // The day before `from`'s can spill into the range; the day after `to`'s can start before `to` when the
   // clock falls back over midnight (the reading at `to` is then the earlier date).
   const lastDay = clock.localDayOf(toMs) + 1;
-  for (let day = clock.localDayOf(fromMs) - 1; day <= lastDay; day++) {
+  for (let day = clock.localDayOf(fromMs); day <= lastDay; day++) {
     const plan = overridePlans.get(day) ?? weekly[isoWeekdayOf(day)]!;
     const midnight = day * DAY_MS;
     for (let i = 0; i < plan.length; i += 2) {

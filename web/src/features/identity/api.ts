@@ -6,6 +6,8 @@ export interface User {
   name: string;
   username: string;
   timeZone: string;
+  /** Whether two-factor authentication is on; absent in answers that predate it (signup). */
+  totpEnabled?: boolean;
 }
 
 export interface SignupInput {
@@ -59,4 +61,46 @@ export async function logout(): Promise<void> {
     // An expired session is already the state the user asked for.
     if (!(error instanceof ApiError && error.status === 401)) throw error;
   }
+}
+
+export async function updateProfile(patch: { name?: string; timeZone?: string }): Promise<User> {
+  const { user } = await api.patch<{ user: User }>('/api/me', patch);
+  return user;
+}
+
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  await api.post('/api/me/password', { currentPassword, newPassword });
+}
+
+export function setupTotp() {
+  return api.post<{ secret: string; otpauthUrl: string }>('/api/me/totp/setup');
+}
+
+export async function enableTotp(code: string) {
+  await api.post('/api/me/totp/enable', { code });
+}
+
+export async function disableTotp(code: string) {
+  await api.post('/api/me/totp/disable', { code });
+}
+
+export interface ApiKeySummary {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export async function listApiKeys(signal?: AbortSignal) {
+  const { apiKeys } = await api.get<{ apiKeys: ApiKeySummary[] }>('/api/api-keys', { signal });
+  return apiKeys;
+}
+
+export function createApiKey(name: string) {
+  return api.post<{ id: string; name: string; key: string }>('/api/api-keys', { name });
+}
+
+export async function revokeApiKey(id: string) {
+  await api.delete(`/api/api-keys/${encodeURIComponent(id)}`);
 }

@@ -2,8 +2,10 @@ import { Link, useRoute } from 'wouter';
 import { focusRing } from '../../ui/focusRing';
 import { dashboardHref, dashboardSections } from './dashboardSections';
 
-function NavLink({ path, label }: { path: string; label: string }) {
-  const [active] = useRoute(path);
+function NavLink({ path, label, also }: { path: string; label: string; also?: string }) {
+  const [exact] = useRoute(path);
+  const [nested] = useRoute(also ?? `${path}/*?`);
+  const active = exact || nested;
   return (
     <Link
       href={dashboardHref(path)}

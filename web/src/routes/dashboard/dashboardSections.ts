@@ -1,9 +1,11 @@
 /** Sections of the signed-in app; paths are relative to /dashboard, where they are nested. */
 export const dashboardSections = [
-  { path: '/', label: 'Meeting types' },
+  { path: '/', label: 'Meeting types', also: '/types/*?' },
   { path: '/availability', label: 'Availability' },
   { path: '/bookings', label: 'Bookings' },
   { path: '/analytics', label: 'Analytics' },
+  { path: '/webhooks', label: 'Webhooks' },
+  { path: '/mailbox', label: 'Dev mailbox' },
   { path: '/settings', label: 'Settings' },
 ] as const;
 

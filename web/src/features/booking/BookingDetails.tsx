@@ -1,0 +1,72 @@
+import type { ReactNode } from 'react';
+import { timeZoneLabel } from '../../lib/timeZones';
+import { formatLongDate, formatTimeRange } from '../../lib/zonedTime';
+import { focusRing } from '../../ui/focusRing';
+import type { Booking } from './api';
+import { isVideo, locationLabels } from './locations';
+
+function Row({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="grid gap-1 sm:grid-cols-[7rem_minmax(0,1fr)] sm:gap-4">
+      <dt className="text-sm font-medium text-slate-600">{term}</dt>
+      <dd className="text-sm break-words text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+/** Where the meeting happens, with the join link when there is one. */
+export function LocationText({ location }: { location: Booking['location'] }) {
+  const label = locationLabels[location.type] ?? location.type;
+  if (location.url) {
+    return (
+      <>
+        {label}:{' '}
+        <a
+          href={location.url}
+          target="_blank"
+          rel="noopener noreferrer"
+          className={`rounded-sm font-semibold break-all text-indigo-700 underline underline-offset-2 ${focusRing}`}
+        >
+          {location.url}
+        </a>
+      </>
+    );
+  }
+  if (location.value) return <>{`${label}: ${location.value}`}</>;
+  if (isVideo(location.type)) return <>{`${label} (the host sends the link)`}</>;
+  return <>{label}</>;
+}
+
+export function calendarLocation(location: Booking['location']): string {
+  return location.url ?? location.value ?? locationLabels[location.type] ?? '';
+}
+
+interface BookingDetailsProps {
+  booking: Booking;
+  timeZone: string;
+  hour12: boolean;
+}
+
+export function BookingDetails({ booking, timeZone, hour12 }: BookingDetailsProps) {
+  const start = Date.parse(booking.start);
+  const end = Date.parse(booking.end);
+  return (
+    <dl className="space-y-3">
+      <Row term="What">{booking.eventType.title}</Row>
+      <Row term="When">
+        <span className="block">{formatLongDate(start, timeZone)}</span>
+        <span className="block">
+          {formatTimeRange(start, end, timeZone, hour12)} ({timeZoneLabel(timeZone)})
+        </span>
+      </Row>
+      <Row term="Where">
+        <LocationText location={booking.location} />
+      </Row>
+      <Row term="Host">{booking.host.name}</Row>
+      <Row term="Invitee">
+        {booking.invitee.name} ({booking.invitee.email})
+      </Row>
+      {booking.cancelReason && <Row term="Reason">{booking.cancelReason}</Row>}
+    </dl>
+  );
+}

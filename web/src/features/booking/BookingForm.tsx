@@ -1,0 +1,159 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../../lib/api';
+import { toFormErrors } from '../../lib/formErrors';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { CheckboxField } from '../../ui/CheckboxField';
+import { SelectField } from '../../ui/SelectField';
+import { TextAreaField } from '../../ui/TextAreaField';
+import { TextField } from '../../ui/TextField';
+import { useFormErrors } from '../../ui/useFormErrors';
+import type { BookInput, Question } from './api';
+import { answersToSend, validateBooking, type BookingFormValues } from './bookingRules';
+
+interface BookingFormProps {
+  questions: Question[];
+  pending: boolean;
+  submitLabel: string;
+  onSubmit: (
+    input: Omit<BookInput, 'user' | 'type' | 'timeZone' | 'start'>,
+    handlers: { onError: (error: Error) => void },
+  ) => void;
+}
+
+export function BookingForm({ questions, pending, submitLabel, onSubmit }: BookingFormProps) {
+  const { formRef, errors, show, clear, clearField } = useFormErrors();
+  const [values, setValues] = useState<BookingFormValues>({ name: '', email: '', answers: {}, notes: '' });
+  const formFields = useRef([
+    'invitee.name',
+    'invitee.email',
+    'notes',
+    ...questions.map((q) => `answers.${q.id}`),
+  ]).current;
+
+  function setAnswer(id: string, value: string | boolean) {
+    setValues((v) => ({ ...v, answers: { ...v.answers, [id]: value } }));
+    clearField(`answers.${id}`);
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const fieldErrors = validateBooking(values, questions);
+    if (Object.keys(fieldErrors).length > 0) {
+      show({ fields: fieldErrors });
+      return;
+    }
+    clear();
+    const notes = values.notes.trim();
+    onSubmit(
+      {
+        invitee: { name: values.name.trim(), email: values.email.trim() },
+        answers: answersToSend(values.answers, questions),
+        ...(notes ? { notes } : {}),
+      },
+      {
+        onError: (error) => {
+          if (error instanceof ApiError && error.status === 409 && error.code === 'slot_unavailable') return;
+          show(toFormErrors(error, formFields));
+        },
+      },
+    );
+  }
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate className="space-y-5">
+      {errors.message && <Alert>{errors.message}</Alert>}
+      <TextField
+        label="Your name"
+        name="name"
+        autoComplete="name"
+        value={values.name}
+        onChange={(event) => {
+          setValues((v) => ({ ...v, name: event.target.value }));
+          clearField('invitee.name');
+        }}
+        error={errors.fields['invitee.name']}
+      />
+      <TextField
+        label="E-mail"
+        name="email"
+        type="email"
+        autoComplete="email"
+        hint="The confirmation and any changes are sent here."
+        value={values.email}
+        onChange={(event) => {
+          setValues((v) => ({ ...v, email: event.target.value }));
+          clearField('invitee.email');
+        }}
+        error={errors.fields['invitee.email']}
+      />
+      {questions.map((question) => (
+        <QuestionField
+          key={question.id}
+          question={question}
+          value={values.answers[question.id]}
+          error={errors.fields[`answers.${question.id}`]}
+          onChange={(value) => setAnswer(question.id, value)}
+        />
+      ))}
+      <TextAreaField
+        label="Anything the host should know? (optional)"
+        name="notes"
+        value={values.notes}
+        onChange={(event) => {
+          setValues((v) => ({ ...v, notes: event.target.value }));
+          clearField('notes');
+        }}
+        error={errors.fields.notes}
+      />
+      <Button type="submit" pending={pending} className="w-full">
+        {submitLabel}
+      </Button>
+    </form>
+  );
+}
+
+interface QuestionFieldProps {
+  question: Question;
+  value: string | boolean | undefined;
+  error: string | undefined;
+  onChange: (value: string | boolean) => void;
+}
+
+function QuestionField({ question, value, error, onChange }: QuestionFieldProps) {
+  const label = question.required ? question.label : `${question.label} (optional)`;
+  const text = typeof value === 'string' ? value : '';
+  const common = { name: `answers.${question.id}`, required: question.required, error };
+  switch (question.type) {
+    case 'textarea':
+      return <TextAreaField {...common} label={label} value={text} onChange={(e) => onChange(e.target.value)} />;
+    case 'select':
+      return (
+        <SelectField {...common} label={label} value={text} onChange={(e) => onChange(e.target.value)}>
+          <option value="">Choose…</option>
+          {(question.options ?? []).map((option) => (
+            <option key={option} value={option}>
+              {option}
+            </option>
+          ))}
+        </SelectField>
+      );
+    case 'checkbox':
+      return (
+        <CheckboxField {...common} label={label} checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+      );
+    case 'phone':
+      return (
+        <TextField
+          {...common}
+          label={label}
+          type="tel"
+          autoComplete="tel"
+          value={text}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
+    default:
+      return <TextField {...common} label={label} value={text} onChange={(e) => onChange(e.target.value)} />;
+  }
+}

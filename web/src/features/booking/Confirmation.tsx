@@ -1,0 +1,59 @@
+import { useEffect, useRef } from 'react';
+import { sameOriginPath } from '../../lib/calendarLinks';
+import { Notice } from '../../ui/Notice';
+import { TextLink } from '../../ui/TextLink';
+import type { Booking } from './api';
+import { AddToCalendar } from './AddToCalendar';
+import { BookingDetails } from './BookingDetails';
+
+interface ConfirmationProps {
+  booking: Booking;
+  timeZone: string;
+  hour12: boolean;
+}
+
+/** What the invitee sees after booking: the outcome, the details, calendar links and the manage link. */
+export function Confirmation({ booking, timeZone, hour12 }: ConfirmationProps) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The form that had focus is gone; move focus to the news so keyboard and screen-reader users hear it.
+  useEffect(() => headingRef.current?.focus(), []);
+  const pending = booking.status === 'pending';
+  const managePath = booking.links ? sameOriginPath(booking.links.manage) : undefined;
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2 text-center">
+        <div
+          aria-hidden="true"
+          className={`mx-auto grid size-12 place-items-center rounded-full ${pending ? 'bg-amber-100 text-amber-700' : 'bg-emerald-100 text-emerald-700'}`}
+        >
+          <svg viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="2.2">
+            {pending ? (
+              <path d="M12 7v5l3 3" strokeLinecap="round" strokeLinejoin="round" />
+            ) : (
+              <path d="M5 12.5l4.5 4.5L19 7.5" strokeLinecap="round" strokeLinejoin="round" />
+            )}
+          </svg>
+        </div>
+        <h2 ref={headingRef} tabIndex={-1} className="text-xl font-semibold tracking-tight outline-none">
+          {pending ? 'Request sent' : 'You are booked'}
+        </h2>
+        <p className="text-sm text-slate-600">
+          {pending
+            ? `Your request was sent; you'll get an e-mail at ${booking.invitee.email} when the host confirms.`
+            : `A confirmation is on its way to ${booking.invitee.email}.`}
+        </p>
+      </div>
+      {pending && <Notice tone="warning">The time is held for you until the host confirms or declines.</Notice>}
+      <BookingDetails booking={booking} timeZone={timeZone} hour12={hour12} />
+      {!pending && booking.links && (
+        <AddToCalendar booking={booking} icsHref={sameOriginPath(booking.links.ics)} manageUrl={booking.links.manage} />
+      )}
+      {managePath && (
+        <p className="text-sm text-slate-700">
+          Need to change something? <TextLink href={managePath}>Reschedule or cancel</TextLink>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  addMonths,
+  civilDateOf,
+  compareDates,
+  firstOfMonth,
+  formatCivilDate,
+  formatMonth,
+  formatTime,
+  localeFirstDayOfWeek,
+  parseDateKey,
+  startOfZonedDay,
+  zonedDateKey,
+  type CivilDate,
+} from '../../lib/zonedTime';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { focusRing } from '../../ui/focusRing';
+import { Skeleton } from '../../ui/Skeleton';
+import { Spinner } from '../../ui/Spinner';
+import { TimeZonePicker } from '../../ui/TimeZonePicker';
+import type { Slot } from './api';
+import { HourFormatToggle } from './HourFormatToggle';
+import { MonthCalendar } from './MonthCalendar';
+import { findNextSlot, MAX_WINDOW_DAYS, useMonthSlots } from './useSlots';
+import type { ViewerPreferences } from './useViewerPreferences';
+
+const DAY = 86_400_000;
+
+interface SlotPickerProps {
+  user: string;
+  type: string;
+  prefs: ViewerPreferences;
+  onPick: (slot: Slot) => void;
+  /** Day to open on (a date key in the viewer's zone), e.g. the day of a slot picked before. */
+  initialDay?: string | undefined;
+  bookingWindowDays?: number | undefined;
+  /** A message above the calendar, such as "that time was just taken". */
+  notice?: ReactNode;
+}
+
+/** Month calendar, the chosen day's times, time zone and clock format: everything needed to pick a slot. */
+export function SlotPicker({ user, type, prefs, onPick, initialDay, bookingWindowDays, notice }: SlotPickerProps) {
+  const { timeZone, hour12 } = prefs;
+  const [now] = useState(() => Date.now());
+  const today = civilDateOf(now, timeZone);
+  const initialDate = initialDay ? parseDateKey(initialDay) : undefined;
+  const [month, setMonth] = useState<CivilDate>(() => firstOfMonth(initialDate ?? today));
+  const [day, setDay] = useState<string | null>(initialDay ?? null);
+  const [firstDayOfWeek] = useState(localeFirstDayOfWeek);
+
+  const windowDays = bookingWindowDays ?? MAX_WINDOW_DAYS;
+  const lastDay = civilDateOf(now + windowDays * DAY, timeZone);
+  const canGoBack = compareDates(month, firstOfMonth(today)) > 0;
+  const canGoForward = compareDates(addMonths(month, 1), lastDay) <= 0;
+
+  const { query, byDay } = useMonthSlots(user, type, month, timeZone);
+  const slotCounts = useMemo(() => new Map([...byDay].map(([key, slots]) => [key, slots.length])), [byDay]);
+  const dayInMonth = day !== null && day.startsWith(`${String(month.year).padStart(4, '0')}-${String(month.month).padStart(2, '0')}`);
+
+  // Open on the first day with times, and again after moving to another month, so times show without a click.
+  useEffect(() => {
+    if (!query.isSuccess || dayInMonth) return;
+    const first = byDay.keys().next();
+    setDay(first.done ? null : first.value);
+  }, [query.isSuccess, byDay, dayInMonth]);
+
+  const nextAvailable = useMutation({
+    mutationFn: () => {
+      const after = Math.max(now, startOfZonedDay(addMonths(month, 1), timeZone));
+      return findNextSlot(user, type, timeZone, after, now + (windowDays + 1) * DAY);
+    },
+    onSuccess: (slot) => {
+      if (!slot) return;
+      const key = zonedDateKey(Date.parse(slot.start), timeZone);
+      setMonth(firstOfMonth(civilDateOf(Date.parse(slot.start), timeZone)));
+      setDay(key);
+    },
+  });
+
+  function changeMonth(step: -1 | 1) {
+    nextAvailable.reset();
+    setMonth((m) => addMonths(m, step));
+    setDay(null);
+  }
+
+  const daySlots = (dayInMonth && day ? byDay.get(day) : undefined) ?? [];
+  const selectedDate = day ? parseDateKey(day) : undefined;
+  const monthIsEmpty = query.isSuccess && byDay.size === 0;
+
+  return (
+    <div className="space-y-5">
+      {notice}
+      <div className="grid gap-6 md:grid-cols-[minmax(0,1fr)_13rem]">
+        <section aria-label="Choose a day" className="min-w-0">
+          <MonthCalendar
+            month={month}
+            today={today}
+            firstDayOfWeek={firstDayOfWeek}
+            slotCounts={slotCounts}
+            selectedDay={dayInMonth ? day : null}
+            onSelectDay={setDay}
+            loading={query.isPending}
+            canGoBack={canGoBack}
+            canGoForward={canGoForward}
+            onMonthChange={changeMonth}
+          />
+          <div className="mt-5 space-y-3">
+            <TimeZonePicker label="Time zone" value={timeZone} onChange={prefs.setTimeZone} />
+            <div className="flex items-center justify-between gap-3">
+              <span className="text-sm text-slate-600">Show times as</span>
+              <HourFormatToggle hour12={hour12} onChange={prefs.setHour12} />
+            </div>
+          </div>
+        </section>
+
+        <section aria-labelledby="times-heading" className="min-w-0">
+          <h3 id="times-heading" className="mb-3 text-base font-semibold text-slate-900">
+            {selectedDate && dayInMonth
+              ? formatCivilDate(selectedDate, { weekday: 'long', day: 'numeric', month: 'long' })
+              : 'Available times'}
+          </h3>
+          {query.isPending ? (
+            <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 md:grid-cols-1" aria-hidden="true">
+              {Array.from({ length: 6 }, (_, i) => (
+                <Skeleton key={i} className="h-11" />
+              ))}
+              <span className="sr-only">Loading times…</span>
+            </div>
+          ) : query.isError ? (
+            <div className="space-y-3">
+              <Alert>Could not load the available times. {query.error.message}</Alert>
+              <Button variant="secondary" onClick={() => query.refetch()}>
+                Try again
+              </Button>
+            </div>
+          ) : monthIsEmpty ? (
+            <div className="space-y-3 text-sm text-slate-700">
+              <p>No times are available in {formatMonth(month)}.</p>
+              {nextAvailable.data === undefined && nextAvailable.isSuccess ? (
+                <p role="status">There are no available times in the next {windowDays} days.</p>
+              ) : (
+                <Button variant="secondary" pending={nextAvailable.isPending} onClick={() => nextAvailable.mutate()}>
+                  Jump to the next available date
+                </Button>
+              )}
+              {nextAvailable.isError && <Alert>Could not search for times. {nextAvailable.error.message}</Alert>}
+            </div>
+          ) : daySlots.length === 0 ? (
+            <p className="text-sm text-slate-600">
+              {dayInMonth ? 'No times are left on this day. Choose another day.' : 'Choose a day to see its times.'}
+            </p>
+          ) : (
+            <ul className="grid max-h-none grid-cols-2 gap-2 sm:grid-cols-3 md:max-h-[26rem] md:grid-cols-1 md:overflow-y-auto md:p-0.5">
+              {daySlots.map((slot) => (
+                <li key={slot.start}>
+                  <button
+                    type="button"
+                    data-slot-start={slot.start}
+                    onClick={() => onPick(slot)}
+                    className={`w-full rounded-md border border-indigo-300 bg-white px-3 py-2.5 text-sm font-semibold text-indigo-700 tabular-nums transition-colors hover:border-indigo-600 hover:bg-indigo-50 ${focusRing}`}
+                  >
+                    {formatTime(Date.parse(slot.start), timeZone, hour12)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {query.isFetching && !query.isPending && (
+            <div className="mt-3">
+              <Spinner label="Updating times…" />
+            </div>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { FieldErrors } from '../../lib/api';
+import type { Question } from './api';
+
+// Mirrors the server's checks (bookBody and checkAnswers) so most mistakes show before a round trip.
+const emailPattern = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+const phonePattern = /^\+?[0-9 ().-]{5,30}$/;
+export const maxTextLength = 5000;
+
+export type Answers = Record<string, string | boolean>;
+
+export interface BookingFormValues {
+  name: string;
+  email: string;
+  answers: Answers;
+  notes: string;
+}
+
+export function validateBooking(values: BookingFormValues, questions: readonly Question[]): FieldErrors {
+  const errors: FieldErrors = {};
+  const name = values.name.trim();
+  if (name === '') errors['invitee.name'] = 'Enter your name.';
+  else if (name.length > 120) errors['invitee.name'] = 'Use at most 120 characters.';
+  const email = values.email.trim();
+  if (email === '') errors['invitee.email'] = 'Enter your e-mail address.';
+  else if (!emailPattern.test(email) || email.length > 254) {
+    errors['invitee.email'] = 'Enter a valid e-mail address, like name@example.com.';
+  }
+  for (const question of questions) {
+    const key = `answers.${question.id}`;
+    const answer = values.answers[question.id];
+    const empty = answer === undefined || answer === '' || answer === false;
+    if (empty) {
+      if (question.required) {
+        errors[key] = question.type === 'checkbox' ? 'Tick this box to continue.' : 'This question is required.';
+      }
+      continue;
+    }
+    if (typeof answer === 'string' && answer.length > maxTextLength) {
+      errors[key] = `Use at most ${maxTextLength} characters.`;
+    } else if (question.type === 'select' && !question.options?.includes(String(answer))) {
+      errors[key] = 'Pick one of the options.';
+    } else if (question.type === 'phone' && !phonePattern.test(String(answer))) {
+      errors[key] = 'Enter a phone number: digits, spaces, and + ( ) . - only.';
+    }
+  }
+  if (values.notes.length > maxTextLength) errors.notes = `Use at most ${maxTextLength} characters.`;
+  return errors;
+}
+
+/** Only answered questions are sent; an unticked checkbox is an explicit false. */
+export function answersToSend(answers: Answers, questions: readonly Question[]): Answers {
+  const sent: Answers = {};
+  for (const question of questions) {
+    const answer = answers[question.id];
+    if (question.type === 'checkbox') sent[question.id] = answer === true;
+    else if (typeof answer === 'string' && answer.trim() !== '') sent[question.id] = answer.trim();
+  }
+  return sent;
+}

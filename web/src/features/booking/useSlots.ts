@@ -1,0 +1,76 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import { monthRange, zonedDateKey, type CivilDate } from '../../lib/zonedTime';
+import { fetchSlots, slotStreamUrl, type Slot } from './api';
+
+const DAY = 86_400_000;
+/** The server answers at most 62 days per request. */
+export const MAX_RANGE_MS = 62 * DAY;
+/** The longest booking window a meeting type can have, used when the page does not say its own. */
+export const MAX_WINDOW_DAYS = 730;
+
+export const slotsKeyPrefix = (user: string, type: string) => ['slots', user, type] as const;
+
+/** The offered slots of one calendar month as the visitor sees it (month boundaries in `timeZone`). */
+export function useMonthSlots(user: string, type: string, month: CivilDate, timeZone: string, enabled = true) {
+  const { from, to } = monthRange(month, timeZone);
+  const query = useQuery({
+    queryKey: [...slotsKeyPrefix(user, type), timeZone, from, to],
+    queryFn: ({ signal }) => fetchSlots({ user, type, from, to, timeZone }, signal),
+    enabled,
+    // The event stream tells us when slots change; until then a month's answer stays good.
+    staleTime: 60_000,
+  });
+  const slots = query.data?.slots;
+  const byDay = useMemo(() => {
+    const days = new Map<string, Slot[]>();
+    for (const slot of slots ?? []) {
+      const key = zonedDateKey(Date.parse(slot.start), timeZone);
+      const list = days.get(key);
+      if (list) list.push(slot);
+      else days.set(key, [slot]);
+    }
+    return days;
+  }, [slots, timeZone]);
+  return { query, byDay };
+}
+
+/**
+ * Listens to the page's Server-Sent Events and refetches slots when another booking, a cancellation or the
+ * host's new hours change them, so a slot taken elsewhere disappears without a reload. After a dropped
+ * connection EventSource reconnects by itself; events missed meanwhile are covered by refetching on reopen.
+ */
+export function useSlotStream(user: string, type: string, enabled = true) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') return;
+    const source = new EventSource(slotStreamUrl(user, type));
+    let dropped = false;
+    const refetch = () => void queryClient.invalidateQueries({ queryKey: slotsKeyPrefix(user, type) });
+    source.addEventListener('slots', refetch);
+    source.addEventListener('error', () => {
+      dropped = true;
+    });
+    source.addEventListener('open', () => {
+      if (dropped) refetch();
+      dropped = false;
+    });
+    return () => source.close();
+  }, [user, type, enabled, queryClient]);
+}
+
+/** The first offered slot at or after `after`, looking no further than `until`; requests 62 days at a time. */
+export async function findNextSlot(
+  user: string,
+  type: string,
+  timeZone: string,
+  after: number,
+  until: number,
+): Promise<Slot | undefined> {
+  for (let from = after; from < until; from += MAX_RANGE_MS) {
+    const to = Math.min(from + MAX_RANGE_MS, until);
+    const { slots } = await fetchSlots({ user, type, from, to, timeZone });
+    if (slots[0]) return slots[0];
+  }
+  return undefined;
+}

@@ -1,0 +1,163 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { formatDuration, locationLabels } from '../../features/booking/locations';
+import { useMe } from '../../features/identity/useSession';
+import {
+  deleteMeetingType,
+  listMeetingTypes,
+  meetingTypesKey,
+  updateMeetingType,
+  type MeetingType,
+} from '../../features/meetingTypes/api';
+import { Alert } from '../../ui/Alert';
+import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
+import { CopyButton } from '../../ui/CopyButton';
+import { Dialog } from '../../ui/Dialog';
+import { EmptyState } from '../../ui/EmptyState';
+import { focusRing } from '../../ui/focusRing';
+import { Switch } from '../../ui/Switch';
+import { LoadError, LoadingBlock } from './LoadingBlock';
+import { SectionHeader } from './SectionHeader';
+
+const linkButton = `inline-flex min-h-10 items-center justify-center rounded-md px-4 py-2 text-sm font-semibold ${focusRing}`;
+
+export function MeetingTypesPage() {
+  const types = useQuery({ queryKey: meetingTypesKey, queryFn: ({ signal }) => listMeetingTypes(signal) });
+  const username = useMe().data?.username ?? '';
+
+  return (
+    <>
+      <SectionHeader
+        title="Meeting types"
+        description="Each meeting type has its own booking link."
+        actions={
+          <Link href="/types/new" className={`${linkButton} bg-indigo-600 text-white shadow-xs hover:bg-indigo-500`}>
+            New meeting type
+          </Link>
+        }
+      />
+      {username && (
+        <p className="text-sm text-slate-700">
+          Your profile page:{' '}
+          <a
+            href={`/${username}`}
+            target="_blank"
+            rel="noreferrer"
+            className={`rounded-sm font-semibold text-indigo-700 underline underline-offset-2 ${focusRing}`}
+          >
+            {window.location.host}/{username}
+          </a>
+        </p>
+      )}
+      {types.isPending ? (
+        <LoadingBlock label="Loading meeting types…" />
+      ) : types.isError ? (
+        <LoadError what="your meeting types" error={types.error} onRetry={() => types.refetch()} />
+      ) : types.data.length === 0 ? (
+        <EmptyState
+          title="No meeting types yet"
+          description="Create one, such as a 30-minute intro call, and share its link so people can book you."
+        />
+      ) : (
+        <ul className="space-y-3">
+          {types.data.map((type) => (
+            <MeetingTypeRow key={type.id} type={type} username={username} />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function MeetingTypeRow({ type, username }: { type: MeetingType; username: string }) {
+  const queryClient = useQueryClient();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const path = `/${username}/${type.slug}`;
+  const url = `${window.location.origin}${path}`;
+
+  const toggle = useMutation({
+    mutationFn: (isActive: boolean) => updateMeetingType(type.id, { isActive }),
+    onSuccess: (updated) =>
+      queryClient.setQueryData<MeetingType[]>(meetingTypesKey, (list) =>
+        list?.map((t) => (t.id === updated.id ? updated : t)),
+      ),
+  });
+  const remove = useMutation({
+    mutationFn: () => deleteMeetingType(type.id),
+    onSuccess: () => {
+      setConfirmDelete(false);
+      queryClient.setQueryData<MeetingType[]>(meetingTypesKey, (list) => list?.filter((t) => t.id !== type.id));
+    },
+  });
+
+  return (
+    <li
+      className={`rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-5 ${type.isActive ? '' : 'bg-slate-50'}`}
+    >
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0 space-y-1">
+          <h2 className="flex flex-wrap items-center gap-2 text-base font-semibold text-slate-900">
+            <Link href={`/types/${type.id}`} className={`rounded-sm hover:underline ${focusRing}`}>
+              {type.title}
+            </Link>
+            {!type.isActive && <Badge>Off</Badge>}
+            {type.isSecret && <Badge tone="indigo">Secret</Badge>}
+            {type.requiresConfirmation && <Badge tone="amber">Needs confirmation</Badge>}
+          </h2>
+          <p className="text-sm text-slate-600">
+            {formatDuration(type.durationMinutes)} · {locationLabels[type.location.type]}
+          </p>
+          <p className="text-sm break-all text-slate-600">{path}</p>
+        </div>
+        <Switch
+          checked={type.isActive}
+          disabled={toggle.isPending}
+          onChange={(checked) => toggle.mutate(checked)}
+          label={type.isActive ? 'Bookable' : 'Not bookable'}
+        />
+      </div>
+      {toggle.isError && (
+        <div className="mt-3">
+          <Alert>Could not change “{type.title}”. {toggle.error.message}</Alert>
+        </div>
+      )}
+      <div className="mt-4 flex flex-wrap gap-2">
+        <CopyButton text={url} label="Copy link" />
+        <a
+          href={path}
+          target="_blank"
+          rel="noreferrer"
+          className={`${linkButton} bg-white text-slate-900 shadow-xs ring-1 ring-slate-300 ring-inset hover:bg-slate-50`}
+        >
+          Open page
+        </a>
+        <Link
+          href={`/types/${type.id}`}
+          className={`${linkButton} bg-white text-slate-900 shadow-xs ring-1 ring-slate-300 ring-inset hover:bg-slate-50`}
+        >
+          Edit<span className="sr-only"> {type.title}</span>
+        </Link>
+        <Button variant="secondary" className="text-red-700" onClick={() => setConfirmDelete(true)}>
+          Delete<span className="sr-only"> {type.title}</span>
+        </Button>
+      </div>
+      <Dialog open={confirmDelete} title={`Delete “${type.title}”?`} onClose={() => setConfirmDelete(false)}>
+        <p className="text-sm text-slate-700">
+          Its booking link stops working and its bookings are deleted with it. This cannot be undone. To stop new
+          bookings but keep the history, turn it off instead.
+        </p>
+        {remove.isError && <Alert>Could not delete. {remove.error.message}</Alert>}
+        <div className="flex flex-wrap justify-end gap-2">
+          <Button variant="secondary" onClick={() => setConfirmDelete(false)}>
+            Keep it
+          </Button>
+          <Button variant="danger" pending={remove.isPending} onClick={() => remove.mutate()}>
+            Delete
+          </Button>
+        </div>
+      </Dialog>
+    </li>
+  );
+}
