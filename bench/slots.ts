@@ -22,9 +22,9 @@ function round(ms: number): number {
 
 function bench(scenario: SlotScenario) {
   let slots = 0;
-  for (const until = performance.now() + WARM_UP_MS; performance.now() < until; ) slots = computeSlots(scenario).length;
+  for (const until = performance.now() + WARM_UP_MS; performance.now() < until;) slots = computeSlots(scenario).length;
   const samples: number[] = [];
-  for (const until = performance.now() + MEASURE_MS; performance.now() < until || samples.length < MIN_ITERATIONS; ) {
+  for (const until = performance.now() + MEASURE_MS; performance.now() < until || samples.length < MIN_ITERATIONS;) {
     const started = performance.now();
     computeSlots(scenario);
     samples.push(performance.now() - started);

@@ -1,9 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventBus } from '../src/lib/event-bus.js';
-import { buildApp } from '../src/server/app.js';
 import { createDb } from '../src/db/client.js';
-import { createServices } from '../src/server/services.js';
 import { createTestApp, TestClient, type TestApp } from './helpers/app.js';
 import { at, bookingBody, hostWithType, utcDay } from './helpers/scheduling.js';
 
@@ -41,18 +37,11 @@ describe('concurrent bookings of one slot', () => {
     async () => {
       const host = await hostWithType(t.app);
       const second = await createDb({ databaseUrl: t.db.url!, poolSize: 20 });
-      const bus = await createEventBus(second);
-      const config = { ...t.config, appSecret: randomBytes(32).toString('hex') };
-      const other = await buildApp({
-        config,
-        db: second,
-        services: createServices(config, second, bus),
-        webRoot: '/nonexistent',
-      });
+      const other = await createTestApp({ db: { ...second, destroy: () => second.close() } });
       try {
         const results = await Promise.all(
           Array.from({ length: 50 }, (_, i) =>
-            new TestClient(i % 2 ? other : t.app).post(
+            new TestClient(i % 2 ? other.app : t.app).post(
               '/api/meetings/book',
               bookingBody(host.user.username, at(day, '11:00'), {
                 invitee: { name: `Racer ${i}`, email: `r${i}@example.com` },
@@ -63,7 +52,6 @@ describe('concurrent bookings of one slot', () => {
         expect(tally(results.map((r) => r.status))).toEqual({ 201: 1, 409: 49 });
       } finally {
         await other.close();
-        await bus.close();
         await second.close();
       }
     },

@@ -263,14 +263,26 @@ describe('profile and password', () => {
     await other.post('/api/auth/login', { email: account.email, password: account.password });
     expect((await other.get('/api/me')).status).toBe(200);
 
-    const wrong = await client.post('/api/me/password', { currentPassword: 'not it at all', newPassword: 'a brand new secret' });
+    const wrong = await client.post('/api/me/password', {
+      currentPassword: 'not it at all',
+      newPassword: 'a brand new secret',
+    });
     expect(wrong.status).toBe(422);
     expect(wrong.body.error.details.fields).toHaveProperty('currentPassword');
-    expect((await client.post('/api/me/password', { currentPassword: account.password, newPassword: 'a brand new secret' })).status).toBe(200);
+    expect(
+      (await client.post('/api/me/password', { currentPassword: account.password, newPassword: 'a brand new secret' }))
+        .status,
+    ).toBe(200);
 
     expect((await client.get('/api/me')).status).toBe(200);
     expect((await other.get('/api/me')).status).toBe(401);
-    expect((await new TestClient(t.app).post('/api/auth/login', { email: account.email, password: account.password })).status).toBe(401);
-    expect((await new TestClient(t.app).post('/api/auth/login', { email: account.email, password: 'a brand new secret' })).status).toBe(200);
+    expect(
+      (await new TestClient(t.app).post('/api/auth/login', { email: account.email, password: account.password }))
+        .status,
+    ).toBe(401);
+    expect(
+      (await new TestClient(t.app).post('/api/auth/login', { email: account.email, password: 'a brand new secret' }))
+        .status,
+    ).toBe(200);
   });
 });

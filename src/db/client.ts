@@ -27,6 +27,10 @@ export type DbHandle = {
   /** Postgres LISTEN on a channel; the handler gets each NOTIFY payload. Resolves to an unsubscribe. */
   listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
   notify(channel: string, payload: string): Promise<void>;
+  /** Raw SQL for libraries that bring their own queries (pg-boss on PGlite); several statements need no values. */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /** The PostgreSQL URL, for libraries that open their own pool; undefined on PGlite. */
+  url: string | undefined;
   close(): Promise<void>;
 };
 
@@ -70,6 +74,12 @@ async function openPglite(options: DbOptions): Promise<DbHandle> {
     notify: async (channel, payload) => {
       await client.query('select pg_notify($1, $2)', [channel, payload]);
     },
+    executeSql: async (text, values) => {
+      if (values?.length) return client.query(text, values);
+      const results = await client.exec(text);
+      return results.at(-1) ?? { rows: [] };
+    },
+    url: undefined,
     close: () => client.close(),
   };
 }
@@ -86,6 +96,8 @@ async function openPostgres(url: string, poolSize = 10): Promise<DbHandle> {
     notify: async (channel, payload) => {
       await pool.query('select pg_notify($1, $2)', [channel, payload]);
     },
+    executeSql: (text, values) => pool.query(text, values),
+    url,
     close: async () => {
       await listener.close();
       await pool.end();

@@ -8,6 +8,8 @@ import { configureValidationMessages } from '../lib/validation.js';
 import { identityRoutes } from '../modules/identity/routes.js';
 import { bookingRoutes } from '../modules/scheduling/bookings.routes.js';
 import { schedulingRoutes } from '../modules/scheduling/routes.js';
+import { notificationRoutes } from '../modules/notifications/routes.js';
+import { webhookRoutes } from '../modules/webhooks/routes.js';
 import type { Config } from './config.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
@@ -65,6 +67,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   identityRoutes(app, services.identity, config);
   schedulingRoutes(app, services);
   bookingRoutes(app, services.bookings);
+  notificationRoutes(app, { config, db: db.db, notifications: services.notifications, bookings: services.bookings });
+  webhookRoutes(app, services.webhooks);
   await registerWebApp(app, deps.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

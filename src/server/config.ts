@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -21,6 +22,11 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   SEED_DEMO: booleanFlag.default(true),
   JITSI_BASE_URL: z.url().default('https://meet.jit.si'),
+  MAIL_FROM: z.string().optional(),
+  INBOUND_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/=]{24,}$/)
+    .optional(),
 });
 
 export type Config = {
@@ -38,6 +44,9 @@ export type Config = {
   trustProxy: boolean;
   seedDemo: boolean;
   jitsiBaseUrl: string;
+  mailFrom: string;
+  /** Standard Webhooks secret for the inbound job endpoints (external schedulers sign with it). */
+  inboundWebhookSecret: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,22 +57,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  const appSecret = e.APP_SECRET ?? persistedDevSecret(e.NODE_ENV, dataDir);
   return {
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     role: e.ROLE,
     dataDir,
     databaseUrl: e.DATABASE_URL || undefined,
     redisUrl: e.REDIS_URL || undefined,
     smtpUrl: e.SMTP_URL || undefined,
-    appSecret: e.APP_SECRET ?? persistedDevSecret(e.NODE_ENV, dataDir),
+    appSecret,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     seedDemo: e.SEED_DEMO,
     jitsiBaseUrl: e.JITSI_BASE_URL.replace(/\/$/, ''),
+    mailFrom: e.MAIL_FROM ?? `TuskHub Meetings <no-reply@${new URL(publicUrl).hostname}>`,
+    inboundWebhookSecret: e.INBOUND_WEBHOOK_SECRET ?? derivedWebhookSecret(appSecret),
   };
+}
+
+/** Without its own setting the inbound webhook secret is derived from APP_SECRET (`npm run --silent secret:inbound`). */
+function derivedWebhookSecret(appSecret: string): string {
+  return `whsec_${createHmac('sha256', appSecret).update('tuskhub:inbound-webhooks').digest('base64')}`;
 }
 
 /**

@@ -1,7 +1,9 @@
 import { Redis } from 'ioredis';
 import { createDb } from '../db/client.js';
 import { seedDemoHost } from '../db/seed.js';
+import { createJobQueue } from '../jobs/queue.js';
 import { createEventBus } from '../lib/event-bus.js';
+import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createServices } from './services.js';
@@ -13,7 +15,14 @@ const redis = config.redisUrl
   ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false })
   : undefined;
 const bus = await createEventBus(db, redis);
-const services = createServices(config, db, bus);
+const log = pino({ level: config.logLevel });
+const queue = createJobQueue(db, {
+  runWorkers: config.role !== 'web',
+  onError: (err) => log.error({ err }, 'job queue error'),
+});
+const services = createServices(config, db, { bus, queue, log });
+services.registerJobs();
+await queue.start();
 const app = await buildApp({ config, db, redis, services });
 
 if (config.seedDemo) {
@@ -34,6 +43,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await queue.stop();
     await bus.close();
     redis?.disconnect();
     await db.close();

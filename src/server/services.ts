@@ -1,39 +1,77 @@
 import type { DbHandle } from '../db/client.js';
+import type { JobQueue } from '../jobs/queue.js';
 import { createSealer } from '../lib/crypto.js';
 import type { EventBus } from '../lib/event-bus.js';
 import { createIdentityRepo } from '../modules/identity/repo.js';
 import { createIdentityService } from '../modules/identity/service.js';
+import { createSmtpMailer, type Mailer } from '../modules/notifications/mailer.js';
+import { createNotifications } from '../modules/notifications/service.js';
 import { createAvailabilityService } from '../modules/scheduling/availability.service.js';
-import { createBookingsService, type SlotChange } from '../modules/scheduling/bookings.service.js';
+import type { SlotChange } from '../modules/scheduling/booking-effects.js';
+import { createBookingsService } from '../modules/scheduling/bookings.service.js';
 import { createManageTokens } from '../modules/scheduling/manage-token.js';
 import { createMeetingTypesService } from '../modules/scheduling/meeting-types.service.js';
 import { slotTopic } from '../modules/scheduling/slot-events.js';
 import { createSlotsService } from '../modules/scheduling/slots.service.js';
+import { createWebhooks } from '../modules/webhooks/service.js';
 import type { Config } from './config.js';
 
+export type Infrastructure = {
+  bus: EventBus;
+  queue: JobQueue;
+  log: { warn(obj: object, msg: string): void };
+  /** Overrides the SMTP transport built from SMTP_URL (tests inject one). */
+  mailer?: Mailer | undefined;
+};
+
 /** Wires each module's service to its repo; the one place that knows how modules are assembled. */
-export function createServices(config: Config, handle: DbHandle, bus: EventBus) {
+export function createServices(config: Config, handle: DbHandle, infra: Infrastructure) {
   const db = handle.db;
-  const identity = createIdentityService(createIdentityRepo(db), createSealer(config.appSecret));
+  const { bus, queue } = infra;
+  const sealer = createSealer(config.appSecret);
+  const identity = createIdentityService(createIdentityRepo(db), sealer);
   const publishSlots = (hostUserId: string, change: SlotChange = { reason: 'changed' }) => {
     // Realtime updates are a courtesy to open pages; a failed publish must not fail the booking.
     bus.publish(slotTopic(hostUserId), change).catch(() => {});
   };
+  const mailer = infra.mailer ?? (config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : undefined);
+  const notifications = createNotifications({
+    db,
+    queue,
+    mailer,
+    uidDomain: new URL(config.publicUrl).hostname,
+    log: infra.log,
+  });
+  const webhooks = createWebhooks({ db, queue, sealer });
+  const bookings = createBookingsService({
+    db,
+    queue,
+    notifications,
+    webhooks,
+    tokens: createManageTokens(config.appSecret),
+    publicUrl: config.publicUrl,
+    jitsiBaseUrl: config.jitsiBaseUrl,
+    findHost: identity.findHost,
+    findHostById: identity.findHostById,
+    onSlotsChanged: publishSlots,
+  });
   return {
     bus,
+    queue,
+    mailer,
     identity,
+    notifications,
+    webhooks,
+    bookings,
     meetingTypes: createMeetingTypesService(db, publishSlots),
     availability: createAvailabilityService(db, async (userId) => (await identity.me(userId)).timeZone, publishSlots),
     slots: createSlotsService(db, identity.findHost),
-    bookings: createBookingsService({
-      db,
-      tokens: createManageTokens(config.appSecret),
-      publicUrl: config.publicUrl,
-      jitsiBaseUrl: config.jitsiBaseUrl,
-      findHost: identity.findHost,
-      findHostById: identity.findHostById,
-      onSlotsChanged: publishSlots,
-    }),
+    /** Defines every module's jobs on the queue; call once before queue.start(). */
+    registerJobs() {
+      notifications.registerJobs();
+      webhooks.registerJobs();
+      bookings.registerJobs();
+    },
   };
 }
 export type Services = ReturnType<typeof createServices>;

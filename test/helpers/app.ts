@@ -6,41 +6,71 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 import { Redis } from 'ioredis';
+import { createJobQueue, type JobQueue } from '../../src/jobs/queue.js';
 import { createEventBus } from '../../src/lib/event-bus.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
 import { createServices, type Services } from '../../src/server/services.js';
 import { createTestDb, type TestDb } from './db.js';
 
-export type TestApp = { app: FastifyInstance; db: TestDb; config: Config; services: Services; close(): Promise<void> };
+export type TestApp = {
+  app: FastifyInstance;
+  db: TestDb;
+  config: Config;
+  services: Services;
+  queue: JobQueue;
+  close(): Promise<void>;
+};
 
-export async function createTestApp(): Promise<TestApp> {
-  const db = await createTestDb();
+export type TestAppOptions = {
+  /** Share a database with another app instance (as two nodes would). */
+  db?: TestDb;
+  /** Overrides the rate-limit store; by default TEST_REDIS_URL's Redis, when set. */
+  rateLimitRedis?: Redis;
+  env?: Record<string, string>;
+  /** Run job workers in this instance (default true). */
+  runWorkers?: boolean;
+};
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const db = options.db ?? (await createTestDb());
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    APP_SECRET: randomBytes(32).toString('hex'),
+    APP_SECRET: TEST_APP_SECRET,
     DATA_DIR: mkdtempSync(join(tmpdir(), 'tuskhub-test-')),
     ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
+    ...options.env,
   });
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+  const redis =
+    options.redis ?? (config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined);
   const bus = await createEventBus(db, redis);
-  const services = createServices(config, db, bus);
-  const app = await buildApp({ config, db, redis, services, webRoot: join(config.dataDir, 'no-web') });
+  const log = { warn: () => {} };
+  const queue = createJobQueue(db, { runWorkers: options.runWorkers ?? true, onError: () => {} });
+  const services = createServices(config, db, { bus, queue, log });
+  services.registerJobs();
+  await queue.start();
+  const app = await buildApp({ config, db, redis: options.rateLimitRedis ?? redis, services, webRoot: join(config.dataDir, 'no-web') });
   await app.ready();
   return {
     app,
     db,
     config,
     services,
+    queue,
     async close() {
       await app.close();
+      await queue.stop();
       await bus.close();
+      services.mailer?.close();
       redis?.disconnect();
-      await db.destroy();
+      if (!options.db) await db.destroy();
     },
   };
 }
+
+/** Shared by every test app of a run, so two instances on one database accept each other's links. */
+const TEST_APP_SECRET = randomBytes(32).toString('hex');
 
 /** Each client looks like its own machine, so per-IP rate limits of one test do not leak into another. */
 function randomIp() {

@@ -9,8 +9,13 @@ const LIVE = ['pending', 'confirmed'] as const;
 /** A booking with what every view of it shows: its meeting type and host. */
 const bookingWithContext = {
   booking: meetingBookings,
-  type: { id: meetingTypes.id, title: meetingTypes.title, slug: meetingTypes.slug },
-  host: { name: users.name, username: users.username },
+  type: { id: meetingTypes.id, title: meetingTypes.title, slug: meetingTypes.slug, questions: meetingTypes.questions },
+  host: { name: users.name, username: users.username, email: users.email, timeZone: users.timeZone },
+};
+export type BookingWithContext = {
+  booking: BookingRow;
+  type: { id: string; title: string; slug: string; questions: { id: string; label: string }[] };
+  host: { name: string; username: string; email: string; timeZone: string };
 };
 
 export type BookingListFilter = {
@@ -68,13 +73,13 @@ export const bookingsRepo = {
     return row!;
   },
 
-  async findWithContext(tx: Tx, uid: string) {
+  async findWithContext(tx: Tx, by: { uid: string } | { id: string }): Promise<BookingWithContext | undefined> {
     const [row] = await tx
       .select(bookingWithContext)
       .from(meetingBookings)
       .innerJoin(meetingTypes, eq(meetingTypes.id, meetingBookings.meetingTypeId))
       .innerJoin(users, eq(users.id, meetingBookings.hostUserId))
-      .where(eq(meetingBookings.uid, uid));
+      .where('uid' in by ? eq(meetingBookings.uid, by.uid) : eq(meetingBookings.id, by.id));
     return row;
   },
 
@@ -113,10 +118,57 @@ export const bookingsRepo = {
       .where(eq(meetingReminders.bookingId, bookingId))
       .orderBy(desc(meetingReminders.offsetMinutes)),
 
+  /** Old reminder rows go: a job still queued for one of them finds nothing to send. */
   async replaceReminders(tx: Tx, rows: (typeof meetingReminders.$inferInsert)[], bookingId: string) {
     await tx.delete(meetingReminders).where(eq(meetingReminders.bookingId, bookingId));
-    if (rows.length) await tx.insert(meetingReminders).values(rows);
+    if (!rows.length) return [];
+    return tx.insert(meetingReminders).values(rows).returning({
+      id: meetingReminders.id,
+      scheduledFor: meetingReminders.scheduledFor,
+      status: meetingReminders.status,
+    });
   },
+
+  /** Claims a due reminder exactly once: only the transaction that flips it from scheduled gets a row back. */
+  async claimReminder(tx: Tx, reminderId: string) {
+    const [row] = await tx
+      .update(meetingReminders)
+      .set({ status: 'sent', sentAt: sql`now()` })
+      .where(
+        and(
+          eq(meetingReminders.id, reminderId),
+          eq(meetingReminders.status, 'scheduled'),
+          lte(meetingReminders.scheduledFor, sql`now() + interval '5 seconds'`),
+        ),
+      )
+      .returning({ bookingId: meetingReminders.bookingId, offsetMinutes: meetingReminders.offsetMinutes });
+    return row;
+  },
+
+  async skipReminder(tx: Tx, reminderId: string) {
+    await tx.update(meetingReminders).set({ status: 'skipped' }).where(eq(meetingReminders.id, reminderId));
+  },
+
+  /** System lookups (no tenant yet) for jobs: a reminder's organization, and reminders whose job went missing. */
+  async findReminderOrg(db: Database, reminderId: string) {
+    const [row] = await db
+      .select({ orgId: meetingReminders.orgId })
+      .from(meetingReminders)
+      .where(eq(meetingReminders.id, reminderId));
+    return row?.orgId;
+  },
+
+  overdueReminders: (db: Database, graceSeconds: number) =>
+    db
+      .select({ id: meetingReminders.id })
+      .from(meetingReminders)
+      .where(
+        and(
+          eq(meetingReminders.status, 'scheduled'),
+          lte(meetingReminders.scheduledFor, sql`now() - make_interval(secs => ${graceSeconds})`),
+        ),
+      )
+      .limit(1000),
 
   async cancelReminders(tx: Tx, bookingId: string) {
     await tx

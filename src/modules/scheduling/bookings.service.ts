@@ -2,21 +2,29 @@ import { createHash } from 'node:crypto';
 import type { Database } from '../../db/client.js';
 import { isExclusionViolation, uniqueViolation } from '../../db/errors.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
+import type { JobQueue } from '../../jobs/queue.js';
 import { conflict, invalid, notFound, unauthorized } from '../../lib/errors.js';
 import type { Principal } from '../identity/service.js';
+import type { Notifications } from '../notifications/service.js';
+import type { BookingMail, BookingMailEvent } from '../notifications/types.js';
 import { jitsiRoomUrl } from '../video/jitsi.js';
-import { bookingsRepo, type BookingListFilter, type BookingRow } from './bookings.repo.js';
+import type { Webhooks } from '../webhooks/service.js';
+import { BookingEffects, type SlotChange, type WebhookEvent } from './booking-effects.js';
+import { bookingsRepo, type BookingListFilter, type BookingRow, type BookingWithContext } from './bookings.repo.js';
 import type { ManageTokens } from './manage-token.js';
 import { meetingTypesRepo, type MeetingTypeRow } from './meeting-types.repo.js';
 import { judgeStart, type Host } from './offered-slots.js';
 import type { BookInput, BookingView } from './schemas.js';
 
 const MINUTE = 60_000;
-
-export type SlotChange = { reason: 'booked' | 'freed' | 'changed'; start?: string; end?: string };
+export const REMINDER_JOB = 'reminder.send';
+const REMINDER_SWEEP_JOB = 'reminder.sweep';
 
 export type BookingsDeps = {
   db: Database;
+  queue: JobQueue;
+  notifications: Notifications;
+  webhooks: Webhooks;
   tokens: ManageTokens;
   publicUrl: string;
   jitsiBaseUrl: string;
@@ -27,7 +35,10 @@ export type BookingsDeps = {
 };
 
 const slotUnavailable = () => conflict('slot_unavailable', 'This time was just taken. Please pick another time.');
+const notOffered = () =>
+  invalid({ start: 'This time is not offered. Pick one of the available times.' }, 'This time is not offered.');
 const bookingNotFound = () => notFound('The booking');
+const isLive = (b: BookingRow) => b.status === 'pending' || b.status === 'confirmed';
 
 /** The same request body always hashes the same, whatever order its keys came in. */
 function fingerprint(value: unknown): string {
@@ -50,15 +61,16 @@ function checkAnswers(type: MeetingTypeRow, answers: Record<string, string | boo
   for (const id of Object.keys(answers)) if (!known.has(id)) fields[`answers.${id}`] = 'This question is not asked.';
   for (const q of type.questions) {
     const a = answers[q.id];
-    const empty = a === undefined || a === '' || a === false;
-    if (q.required && empty) fields[`answers.${q.id}`] = `“${q.label}” is required.`;
-    else if (!empty && q.type === 'checkbox' && typeof a !== 'boolean')
-      fields[`answers.${q.id}`] = 'Answer with true or false.';
-    else if (!empty && q.type !== 'checkbox' && typeof a !== 'string') fields[`answers.${q.id}`] = 'Answer with text.';
-    else if (!empty && q.type === 'select' && !q.options?.includes(a as string))
-      fields[`answers.${q.id}`] = 'Pick one of the options.';
-    else if (!empty && q.type === 'phone' && !/^\+?[0-9 ().-]{5,30}$/.test(a as string))
-      fields[`answers.${q.id}`] = 'Enter a phone number.';
+    const field = `answers.${q.id}`;
+    if (a === undefined || a === '' || a === false) {
+      if (q.required) fields[field] = `“${q.label}” is required.`;
+    } else if (q.type === 'checkbox' ? typeof a !== 'boolean' : typeof a !== 'string') {
+      fields[field] = q.type === 'checkbox' ? 'Answer with true or false.' : 'Answer with text.';
+    } else if (q.type === 'select' && !q.options?.includes(a as string)) {
+      fields[field] = 'Pick one of the options.';
+    } else if (q.type === 'phone' && !/^\+?[0-9 ().-]{5,30}$/.test(a as string)) {
+      fields[field] = 'Enter a phone number.';
+    }
   }
   if (Object.keys(fields).length) throw invalid(fields, 'Some answers are missing or invalid.');
 }
@@ -66,13 +78,8 @@ function checkAnswers(type: MeetingTypeRow, answers: Record<string, string | boo
 function remindersFor(type: MeetingTypeRow, booking: Pick<BookingRow, 'id' | 'orgId' | 'startAt'>, now: Date) {
   return type.reminderOffsetsMinutes.map((offsetMinutes) => {
     const scheduledFor = new Date(booking.startAt.getTime() - offsetMinutes * MINUTE);
-    return {
-      orgId: booking.orgId,
-      bookingId: booking.id,
-      offsetMinutes,
-      scheduledFor,
-      status: scheduledFor <= now ? ('skipped' as const) : ('scheduled' as const),
-    };
+    const status = scheduledFor <= now ? ('skipped' as const) : ('scheduled' as const);
+    return { orgId: booking.orgId, bookingId: booking.id, offsetMinutes, scheduledFor, status };
   });
 }
 
@@ -91,9 +98,13 @@ export function createBookingsService(deps: BookingsDeps) {
     };
   }
 
-  async function view(tx: Tx, uid: string, withLinks: boolean): Promise<BookingView> {
-    const row = await bookingsRepo.findWithContext(tx, uid);
+  async function load(tx: Tx, by: { uid: string } | { id: string }): Promise<BookingWithContext> {
+    const row = await bookingsRepo.findWithContext(tx, by);
     if (!row) throw bookingNotFound();
+    return row;
+  }
+
+  async function view(tx: Tx, row: BookingWithContext, withLinks: boolean): Promise<BookingView> {
     const { booking: b, type, host } = row;
     const reminders = await bookingsRepo.reminders(tx, b.id);
     return {
@@ -102,8 +113,8 @@ export function createBookingsService(deps: BookingsDeps) {
       start: b.startAt.toISOString(),
       end: b.endAt.toISOString(),
       timeZone: b.timeZone,
-      eventType: type,
-      host,
+      eventType: { id: type.id, title: type.title, slug: type.slug },
+      host: { name: host.name, username: host.username },
       invitee: { name: b.inviteeName, email: b.inviteeEmail },
       location: b.location,
       answers: b.answers,
@@ -119,6 +130,59 @@ export function createBookingsService(deps: BookingsDeps) {
     };
   }
 
+  function mailOf({ booking: b, type, host }: BookingWithContext): BookingMail {
+    return {
+      uid: b.uid,
+      sequence: b.sequence,
+      status: b.status,
+      title: type.title,
+      start: b.startAt,
+      end: b.endAt,
+      host: { name: host.name, email: host.email, timeZone: host.timeZone },
+      invitee: { name: b.inviteeName, email: b.inviteeEmail, timeZone: b.timeZone },
+      location: b.location,
+      questions: type.questions,
+      answers: b.answers,
+      notes: b.notes,
+      links: links(b.uid),
+      dashboardUrl: `${deps.publicUrl}/dashboard/bookings`,
+    };
+  }
+
+  /** Re-reads the booking after a change and records its e-mails and webhooks in the same transaction. */
+  async function announce(
+    tx: Tx,
+    fx: BookingEffects,
+    id: string,
+    mail: BookingMailEvent,
+    hook: WebhookEvent | undefined,
+  ) {
+    const row = await load(tx, { id });
+    await deps.notifications.queueBookingMail(tx, { orgId: row.booking.orgId, bookingId: id }, mail, mailOf(row));
+    fx.mail = true;
+    const bookingView = await view(tx, row, false);
+    if (hook)
+      fx.webhooks =
+        (await deps.webhooks.queueEvent(tx, row.booking.orgId, row.booking.hostUserId, hook, {
+          booking: bookingView,
+        })) || fx.webhooks;
+    return { row, bookingView };
+  }
+
+  function afterCommit(fx: BookingEffects) {
+    for (const [host, change] of fx.slotChanges) deps.onSlotsChanged(host, change);
+    for (const r of fx.reminders) {
+      deps.queue.send(REMINDER_JOB, { reminderId: r.id }, { startAfter: r.scheduledFor }).catch(() => {});
+    }
+    if (fx.mail) deps.notifications.kick();
+    if (fx.webhooks) deps.webhooks.kick();
+  }
+
+  async function scheduleReminders(tx: Tx, fx: BookingEffects, type: MeetingTypeRow, booking: BookingRow, now: Date) {
+    const rows = await bookingsRepo.replaceReminders(tx, remindersFor(type, booking, now), booking.id);
+    fx.reminders.push(...rows.filter((r) => r.status === 'scheduled'));
+  }
+
   /**
    * Runs fn in the booking's tenant after checking the invitee's token; unknown uid and bad token look alike.
    * The host is looked up before the transaction opens: PGlite has one connection, so a query outside the
@@ -127,21 +191,50 @@ export function createBookingsService(deps: BookingsDeps) {
   async function asInvitee<T>(
     uid: string,
     token: string,
-    fn: (
-      tx: Tx,
-      booking: NonNullable<Awaited<ReturnType<typeof bookingsRepo.findWithContext>>>,
-      host: Host,
-    ) => Promise<T>,
+    fn: (tx: Tx, row: BookingWithContext, host: Host) => Promise<T>,
   ) {
     const owner = await bookingsRepo.findOwner(db, uid);
     if (!owner || !tokens.verify(uid, token)) throw bookingNotFound();
     const host = await deps.findHostById(owner.hostUserId);
     if (!host) throw bookingNotFound();
-    return withTenant(db, { orgId: owner.orgId }, async (tx) => {
-      const row = await bookingsRepo.findWithContext(tx, uid);
-      if (!row) throw bookingNotFound();
-      return fn(tx, row, host);
+    return withTenant(db, { orgId: owner.orgId }, async (tx) => fn(tx, await load(tx, { uid }), host));
+  }
+
+  /** A booking change in a transaction, mapping the database's last word on overlaps to 409. */
+  async function change<T>(fx: BookingEffects, run: () => Promise<T>): Promise<T> {
+    try {
+      const result = await run();
+      afterCommit(fx);
+      return result;
+    } catch (error) {
+      if (isExclusionViolation(error, 'meeting_bookings_no_overlap')) throw slotUnavailable();
+      throw error;
+    }
+  }
+
+  async function sendReminder(reminderId: string): Promise<boolean> {
+    const orgId = await bookingsRepo.findReminderOrg(db, reminderId);
+    if (!orgId) return false;
+    const fx = new BookingEffects();
+    const sent = await withTenant(db, { orgId }, async (tx) => {
+      const claimed = await bookingsRepo.claimReminder(tx, reminderId);
+      if (!claimed) return false;
+      const row = await load(tx, { id: claimed.bookingId });
+      if (row.booking.status !== 'confirmed') {
+        await bookingsRepo.skipReminder(tx, reminderId);
+        return false;
+      }
+      await announce(
+        tx,
+        fx,
+        row.booking.id,
+        { kind: 'reminder', offsetMinutes: claimed.offsetMinutes },
+        'reminder.sent',
+      );
+      return true;
     });
+    afterCommit(fx);
+    return sent;
   }
 
   return {
@@ -154,83 +247,91 @@ export function createBookingsService(deps: BookingsDeps) {
       const start = new Date(input.start);
       const print = fingerprint(input);
       const now = clock();
-      let created: BookingRow | undefined;
-      let booking: BookingView;
-      let replayed = false;
+      const fx = new BookingEffects();
       try {
-        booking = await withTenant(db, { orgId: host.orgId }, async (tx) => {
-          const type = await meetingTypesRepo.findBySlug(tx, host.id, input.type);
-          if (!type || !type.isActive) throw notFound('The booking page');
-          checkAnswers(type, input.answers);
-          await bookingsRepo.lockHost(tx, host.id);
-          if (idempotencyKey) {
-            const previous = await bookingsRepo.findByIdempotencyKey(tx, type.id, idempotencyKey);
-            if (previous && previous.fingerprint !== print) {
-              throw conflict('idempotency_key_reused', 'This Idempotency-Key was used with a different request.');
+        return await change(fx, () =>
+          withTenant(db, { orgId: host.orgId }, async (tx) => {
+            const type = await meetingTypesRepo.findBySlug(tx, host.id, input.type);
+            if (!type || !type.isActive) throw notFound('The booking page');
+            checkAnswers(type, input.answers);
+            await bookingsRepo.lockHost(tx, host.id);
+            if (idempotencyKey) {
+              const previous = await bookingsRepo.findByIdempotencyKey(tx, type.id, idempotencyKey);
+              if (previous && previous.fingerprint !== print) {
+                throw conflict('idempotency_key_reused', 'This Idempotency-Key was used with a different request.');
+              }
+              if (previous)
+                return { booking: await view(tx, await load(tx, { uid: previous.uid }), true), replayed: true };
             }
-            if (previous) {
-              replayed = true;
-              return view(tx, previous.uid, true);
-            }
-          }
-          const verdict = await judgeStart(tx, { host, type, start, now });
-          if (verdict === 'not_offered') {
-            throw invalid(
-              { start: 'This time is not offered. Pick one of the available times.' },
-              'This time is not offered.',
-            );
-          }
-          if (verdict === 'taken') throw slotUnavailable();
-          const location =
-            type.location.type === 'jitsi'
-              ? { type: 'jitsi' as const, url: jitsiRoomUrl(deps.jitsiBaseUrl) }
-              : type.location;
-          created = await bookingsRepo.insert(tx, {
-            orgId: host.orgId,
-            meetingTypeId: type.id,
-            hostUserId: host.id,
-            status: type.requiresConfirmation ? 'pending' : 'confirmed',
-            startAt: start,
-            endAt: new Date(start.getTime() + type.durationMinutes * MINUTE),
-            timeZone: input.timeZone,
-            inviteeName: input.invitee.name,
-            inviteeEmail: input.invitee.email,
-            answers: input.answers,
-            notes: input.notes ?? null,
-            location,
-            idempotencyKey: idempotencyKey ?? null,
-            idempotencyFingerprint: idempotencyKey ? print : null,
-          });
-          await bookingsRepo.replaceReminders(tx, remindersFor(type, created, now), created.id);
-          await bookingsRepo.recordEvent(tx, {
-            orgId: host.orgId,
-            meetingTypeId: type.id,
-            bookingId: created.id,
-            event: 'booking_created',
-          });
-          return view(tx, created.uid, true);
-        });
+            const verdict = await judgeStart(tx, { host, type, start, now });
+            if (verdict === 'not_offered') throw notOffered();
+            if (verdict === 'taken') throw slotUnavailable();
+            const location =
+              type.location.type === 'jitsi'
+                ? { type: 'jitsi' as const, url: jitsiRoomUrl(deps.jitsiBaseUrl) }
+                : type.location;
+            const created = await bookingsRepo.insert(tx, {
+              orgId: host.orgId,
+              meetingTypeId: type.id,
+              hostUserId: host.id,
+              status: type.requiresConfirmation ? 'pending' : 'confirmed',
+              startAt: start,
+              endAt: new Date(start.getTime() + type.durationMinutes * MINUTE),
+              timeZone: input.timeZone,
+              inviteeName: input.invitee.name,
+              inviteeEmail: input.invitee.email,
+              answers: input.answers,
+              notes: input.notes ?? null,
+              location,
+              idempotencyKey: idempotencyKey ?? null,
+              idempotencyFingerprint: idempotencyKey ? print : null,
+            });
+            await scheduleReminders(tx, fx, type, created, now);
+            await bookingsRepo.recordEvent(tx, {
+              orgId: host.orgId,
+              meetingTypeId: type.id,
+              bookingId: created.id,
+              event: 'booking_created',
+            });
+            const { row } = await announce(tx, fx, created.id, { kind: 'booked' }, 'booking.created');
+            const booking = await view(tx, row, true);
+            fx.booked(host.id, booking);
+            return { booking, replayed: false };
+          }),
+        );
       } catch (error) {
-        // The database is the final word: another node may have won the race between our check and insert.
-        if (isExclusionViolation(error, 'meeting_bookings_no_overlap')) throw slotUnavailable();
+        // Two retries with one key raced past the lookup: the loser's insert hit the unique key, so replay.
         if (uniqueViolation(error) === 'meeting_bookings_idempotency_key') return this.book(input, idempotencyKey);
         throw error;
       }
-      if (created) deps.onSlotsChanged(host.id, { reason: 'booked', start: booking.start, end: booking.end });
-      return { booking, replayed };
     },
 
-    async getForInvitee(uid: string, token: string) {
-      return asInvitee(uid, token, (tx) => view(tx, uid, false));
-    },
+    getForInvitee: (uid: string, token: string) => asInvitee(uid, token, (tx, row) => view(tx, row, false)),
 
     async getForHost(principal: Principal, uid: string) {
       return withTenant(db, principal, async (tx) => {
-        const row = await bookingsRepo.findWithContext(tx, uid);
+        const row = await bookingsRepo.findWithContext(tx, { uid });
         if (!row || row.booking.hostUserId !== principal.userId) throw bookingNotFound();
-        return view(tx, uid, true);
+        return view(tx, row, true);
       });
     },
+
+    /** Who may see a booking: its host (session or API key) or the invitee with the token. */
+    async getForCaller(principal: Principal | undefined, uid: string, token: string | undefined) {
+      if (token) return this.getForInvitee(uid, token);
+      if (!principal) throw unauthorized('unauthenticated', 'Log in, or open the link from your confirmation e-mail.');
+      return this.getForHost(principal, uid);
+    },
+
+    /** The current invitation as a file: REQUEST while the booking stands, CANCEL once it does not. */
+    icsForInvitee: (uid: string, token: string) =>
+      asInvitee(uid, token, async (_tx, row) =>
+        deps.notifications.invite(
+          mailOf(row),
+          isLive(row.booking) ? 'REQUEST' : 'CANCEL',
+          new URL(deps.publicUrl).hostname,
+        ),
+      ),
 
     async list(principal: Principal, q: { status?: string; from?: string; to?: string }) {
       const now = clock();
@@ -245,7 +346,7 @@ export function createBookingsService(deps: BookingsDeps) {
       else if (q.status) Object.assign(filter, { statuses: [q.status] });
       return withTenant(db, principal, async (tx) => {
         const rows = await bookingsRepo.list(tx, filter);
-        return Promise.all(rows.map((r) => view(tx, r.booking.uid, true)));
+        return Promise.all(rows.map((r) => view(tx, r, true)));
       });
     },
 
@@ -256,30 +357,71 @@ export function createBookingsService(deps: BookingsDeps) {
       reason?: string,
     ) {
       const now = clock();
-      let freed: BookingRow | undefined;
-      const booking = await withTenant(db, principal, async (tx) => {
-        const row = await bookingsRepo.findWithContext(tx, uid);
-        if (!row || row.booking.hostUserId !== principal.userId) throw bookingNotFound();
-        const b = row.booking;
-        const wrongState = (what: string) => conflict('invalid_transition', `A ${b.status} booking cannot be ${what}.`);
-        if (action === 'confirm') {
-          if (b.status !== 'pending') throw wrongState('confirmed');
-          await bookingsRepo.update(tx, b.id, { status: 'confirmed', sequence: b.sequence + 1 });
-        } else if (action === 'decline') {
-          if (b.status !== 'pending') throw wrongState('declined');
-          freed = await bookingsRepo.update(tx, b.id, {
-            status: 'declined',
-            cancelReason: reason ?? null,
-            cancelledBy: 'host',
-            sequence: b.sequence + 1,
-          });
-          await bookingsRepo.cancelReminders(tx, b.id);
-        } else if (action === 'cancel') {
-          if (b.status !== 'pending' && b.status !== 'confirmed') throw wrongState('cancelled');
-          freed = await bookingsRepo.update(tx, b.id, {
+      const fx = new BookingEffects();
+      return change(fx, () =>
+        withTenant(db, principal, async (tx) => {
+          const row = await bookingsRepo.findWithContext(tx, { uid });
+          if (!row || row.booking.hostUserId !== principal.userId) throw bookingNotFound();
+          const b = row.booking;
+          const wrongState = (what: string) =>
+            conflict('invalid_transition', `A ${b.status} booking cannot be ${what}.`);
+          const ended = { cancelReason: reason ?? null, cancelledBy: 'host', sequence: b.sequence + 1 };
+          if (action === 'confirm') {
+            if (b.status !== 'pending') throw wrongState('confirmed');
+            await bookingsRepo.update(tx, b.id, { status: 'confirmed', sequence: b.sequence + 1 });
+            await announce(tx, fx, b.id, { kind: 'confirmed' }, 'booking.confirmed');
+          } else if (action === 'decline') {
+            if (b.status !== 'pending') throw wrongState('declined');
+            await bookingsRepo.update(tx, b.id, { status: 'declined', ...ended });
+            await bookingsRepo.cancelReminders(tx, b.id);
+            await announce(tx, fx, b.id, { kind: 'declined', reason: reason ?? null }, 'booking.declined');
+            fx.freed(b.hostUserId, { start: b.startAt.toISOString(), end: b.endAt.toISOString() });
+          } else if (action === 'cancel') {
+            if (!isLive(b)) throw wrongState('cancelled');
+            await bookingsRepo.update(tx, b.id, { status: 'cancelled', ...ended });
+            await bookingsRepo.cancelReminders(tx, b.id);
+            await bookingsRepo.recordEvent(tx, {
+              orgId: b.orgId,
+              meetingTypeId: b.meetingTypeId,
+              bookingId: b.id,
+              event: 'booking_cancelled',
+            });
+            await announce(
+              tx,
+              fx,
+              b.id,
+              { kind: 'cancelled', by: 'host', reason: reason ?? null },
+              'booking.cancelled',
+            );
+            fx.freed(b.hostUserId, { start: b.startAt.toISOString(), end: b.endAt.toISOString() });
+          } else {
+            if (b.status !== 'confirmed') throw wrongState('marked as a no-show');
+            if (b.startAt > now)
+              throw conflict('meeting_not_started', 'You can mark a no-show once the meeting has started.');
+            await bookingsRepo.update(tx, b.id, { noShow: true });
+            await bookingsRepo.recordEvent(tx, {
+              orgId: b.orgId,
+              meetingTypeId: b.meetingTypeId,
+              bookingId: b.id,
+              event: 'no_show',
+            });
+          }
+          return view(tx, await load(tx, { id: b.id }), true);
+        }),
+      );
+    },
+
+    async inviteeCancel(uid: string, token: string, reason?: string) {
+      const now = clock();
+      const fx = new BookingEffects();
+      return change(fx, () =>
+        asInvitee(uid, token, async (tx, { booking: b }) => {
+          if (!isLive(b)) throw conflict('booking_not_active', 'This booking is already cancelled or declined.');
+          if (b.endAt <= now) throw conflict('booking_in_past', 'This meeting is over and can no longer be cancelled.');
+          await bookingsRepo.update(tx, b.id, {
             status: 'cancelled',
             cancelReason: reason ?? null,
-            cancelledBy: 'host',
+            cancelledBy: 'invitee',
             sequence: b.sequence + 1,
           });
           await bookingsRepo.cancelReminders(tx, b.id);
@@ -289,102 +431,72 @@ export function createBookingsService(deps: BookingsDeps) {
             bookingId: b.id,
             event: 'booking_cancelled',
           });
-        } else {
-          if (b.status !== 'confirmed') throw wrongState('marked as a no-show');
-          if (b.startAt > now)
-            throw conflict('meeting_not_started', 'You can mark a no-show once the meeting has started.');
-          await bookingsRepo.update(tx, b.id, { noShow: true });
-          await bookingsRepo.recordEvent(tx, {
-            orgId: b.orgId,
-            meetingTypeId: b.meetingTypeId,
-            bookingId: b.id,
-            event: 'no_show',
-          });
-        }
-        return view(tx, uid, true);
-      });
-      if (freed) deps.onSlotsChanged(principal.userId, { reason: 'freed', start: booking.start, end: booking.end });
-      return booking;
-    },
-
-    async inviteeCancel(uid: string, token: string, reason?: string) {
-      const now = clock();
-      const booking = await asInvitee(uid, token, async (tx, { booking: b }) => {
-        if (b.status !== 'pending' && b.status !== 'confirmed')
-          throw conflict('booking_not_active', 'This booking is already cancelled or declined.');
-        if (b.endAt <= now) throw conflict('booking_in_past', 'This meeting is over and can no longer be cancelled.');
-        await bookingsRepo.update(tx, b.id, {
-          status: 'cancelled',
-          cancelReason: reason ?? null,
-          cancelledBy: 'invitee',
-          sequence: b.sequence + 1,
-        });
-        await bookingsRepo.cancelReminders(tx, b.id);
-        await bookingsRepo.recordEvent(tx, {
-          orgId: b.orgId,
-          meetingTypeId: b.meetingTypeId,
-          bookingId: b.id,
-          event: 'booking_cancelled',
-        });
-        return { view: await view(tx, uid, false), hostUserId: b.hostUserId };
-      });
-      deps.onSlotsChanged(booking.hostUserId, { reason: 'freed', start: booking.view.start, end: booking.view.end });
-      return booking.view;
+          const { bookingView } = await announce(
+            tx,
+            fx,
+            b.id,
+            { kind: 'cancelled', by: 'invitee', reason: reason ?? null },
+            'booking.cancelled',
+          );
+          fx.freed(b.hostUserId, bookingView);
+          return bookingView;
+        }),
+      );
     },
 
     /** Moves the booking in one UPDATE: the old time is freed and the new one taken atomically, same uid. */
     async inviteeReschedule(uid: string, token: string, newStart: string) {
       const now = clock();
       const start = new Date(newStart);
-      let previous: { start: string; end: string } | undefined;
-      let hostUserId = '';
-      let result: BookingView;
-      try {
-        result = await asInvitee(uid, token, async (tx, { booking: b }, host) => {
-          if (b.status !== 'pending' && b.status !== 'confirmed')
-            throw conflict('booking_not_active', 'This booking is cancelled or declined.');
+      const fx = new BookingEffects();
+      return change(fx, () =>
+        asInvitee(uid, token, async (tx, { booking: b }, host) => {
+          if (!isLive(b)) throw conflict('booking_not_active', 'This booking is cancelled or declined.');
           if (b.endAt <= now)
             throw conflict('booking_in_past', 'This meeting is over and can no longer be rescheduled.');
           const type = await meetingTypesRepo.find(tx, b.hostUserId, b.meetingTypeId);
           if (!type) throw bookingNotFound();
           await bookingsRepo.lockHost(tx, b.hostUserId);
           const verdict = await judgeStart(tx, { host, type, start, now, excludeBookingId: b.id });
-          if (verdict === 'not_offered')
-            throw invalid(
-              { start: 'This time is not offered. Pick one of the available times.' },
-              'This time is not offered.',
-            );
+          if (verdict === 'not_offered') throw notOffered();
           if (verdict === 'taken') throw slotUnavailable();
-          previous = { start: b.startAt.toISOString(), end: b.endAt.toISOString() };
-          hostUserId = b.hostUserId;
           const moved = await bookingsRepo.update(tx, b.id, {
             startAt: start,
             endAt: new Date(start.getTime() + type.durationMinutes * MINUTE),
             sequence: b.sequence + 1,
           });
-          await bookingsRepo.replaceReminders(tx, remindersFor(type, moved, now), b.id);
+          await scheduleReminders(tx, fx, type, moved, now);
           await bookingsRepo.recordEvent(tx, {
             orgId: b.orgId,
             meetingTypeId: b.meetingTypeId,
             bookingId: b.id,
             event: 'booking_rescheduled',
           });
-          return view(tx, uid, false);
-        });
-      } catch (error) {
-        if (isExclusionViolation(error, 'meeting_bookings_no_overlap')) throw slotUnavailable();
-        throw error;
-      }
-      deps.onSlotsChanged(hostUserId, { reason: 'freed', ...previous });
-      deps.onSlotsChanged(hostUserId, { reason: 'booked', start: result.start, end: result.end });
-      return result;
+          const { bookingView } = await announce(
+            tx,
+            fx,
+            b.id,
+            { kind: 'rescheduled', previousStart: b.startAt },
+            'booking.rescheduled',
+          );
+          fx.freed(b.hostUserId, { start: b.startAt.toISOString(), end: b.endAt.toISOString() });
+          fx.booked(b.hostUserId, bookingView);
+          return bookingView;
+        }),
+      );
     },
 
-    /** Who may see a booking: its host (session or API key) or the invitee with the token. */
-    async getForCaller(principal: Principal | undefined, uid: string, token: string | undefined) {
-      if (token) return this.getForInvitee(uid, token);
-      if (!principal) throw unauthorized('unauthenticated', 'Log in, or open the link from your confirmation e-mail.');
-      return this.getForHost(principal, uid);
+    sendReminder,
+
+    registerJobs() {
+      deps.queue.define(REMINDER_JOB, async (data) => {
+        await sendReminder(String(data.reminderId));
+      });
+      // A reminder whose job was never queued (a crash right after commit) is still sent, a minute late.
+      deps.queue.define(REMINDER_SWEEP_JOB, async () => {
+        for (const r of await bookingsRepo.overdueReminders(db, 60)) await sendReminder(r.id);
+      });
+      deps.queue.every(REMINDER_SWEEP_JOB, '* * * * *');
     },
   };
 }

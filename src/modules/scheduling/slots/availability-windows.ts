@@ -26,9 +26,10 @@ function planOf(intervals: readonly LocalInterval[]): DayPlan {
 }
 
 /**
- * A host's availability as merged UTC windows covering [fromMs, toMs): every local day whose intervals can
- * reach the range (an interval spills at most into the next local day), each interval's ends converted with
- * the zone's wall-clock rule, then overlapping or touching windows merged — within a day and across days.
+ * A host's availability as UTC windows covering [fromMs, toMs), sorted by start: one list per local day —
+ * the day's intervals converted with the zone's wall-clock rule, overlapping or touching ones merged — for
+ * every day whose intervals can reach the range. Windows of different days are never merged: each day's
+ * windows then anchor their own grid, which therefore cannot depend on how far back the range starts.
  */
 export function availabilityWindows(
   host: HostAvailability,
@@ -51,13 +52,15 @@ export function availabilityWindows(
   // The day before `from`'s can spill into the range; the day after `to`'s can start before `to` when the
   // clock falls back over midnight (the reading at `to` is then the earlier date).
   const lastDay = clock.localDayOf(toMs) + 1;
-  for (let day = clock.localDayOf(fromMs); day <= lastDay; day++) {
+  for (let day = clock.localDayOf(fromMs) - 1; day <= lastDay; day++) {
     const plan = overridePlans.get(day) ?? weekly[isoWeekdayOf(day)]!;
     const midnight = day * DAY_MS;
+    const dayWindows: IntervalList = [];
     for (let i = 0; i < plan.length; i += 2) {
       const start = clock.wallToUtc(midnight + plan[i]! * MINUTE_MS);
-      appendMerged(windows, start, clock.wallToUtc(midnight + plan[i + 1]! * MINUTE_MS));
+      appendMerged(dayWindows, start, clock.wallToUtc(midnight + plan[i + 1]! * MINUTE_MS));
     }
+    for (const instant of dayWindows) windows.push(instant);
   }
   return windows;
 }

@@ -1,4 +1,5 @@
 import { parseInstant } from './instants.js';
+import { appendMerged, type IntervalList } from './intervals.js';
 
 export interface BusyInterval {
   start: string;
@@ -10,36 +11,34 @@ export interface BusyInterval {
  * candidates in ascending order, so all checks for a host cost O(busy + candidates) rather than their product.
  */
 export class BusySweep {
-  readonly #starts: number[] = [];
-  readonly #ends: number[] = [];
+  readonly #busy: IntervalList = [];
   #cursor = 0;
 
   /** Keeps only intervals that can overlap [relevantFrom, relevantTo): far-away busy time costs nothing. */
   constructor(busy: readonly BusyInterval[], relevantFrom: number, relevantTo: number) {
-    const pairs: [number, number][] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let sorted = true;
     for (const interval of busy) {
       const start = parseInstant(interval.start);
       const end = parseInstant(interval.end);
-      if (start < end && end > relevantFrom && start < relevantTo) pairs.push([start, end]);
+      if (start >= end || end <= relevantFrom || start >= relevantTo) continue;
+      if (starts.length > 0 && start < starts[starts.length - 1]!) sorted = false;
+      starts.push(start);
+      ends.push(end);
     }
-    pairs.sort((a, b) => a[0] - b[0]);
-    for (const [start, end] of pairs) {
-      const last = this.#ends.length - 1;
-      if (last >= 0 && start <= this.#ends[last]!) {
-        if (end > this.#ends[last]!) this.#ends[last] = end;
-      } else {
-        this.#starts.push(start);
-        this.#ends.push(end);
-      }
-    }
+    // Calendars and queries usually hand busy time over in order already; only sort when they did not.
+    const order = starts.map((_, i) => i);
+    if (!sorted) order.sort((a, b) => starts[a]! - starts[b]!);
+    for (const i of order) appendMerged(this.#busy, starts[i]!, ends[i]!);
   }
 
   /** Whether [start, end) overlaps no busy interval (touching is fine). `start` must not decrease between calls. */
   isFree(start: number, end: number): boolean {
-    const ends = this.#ends;
+    const busy = this.#busy;
     let i = this.#cursor;
-    while (i < ends.length && ends[i]! <= start) i++;
+    while (i < busy.length && busy[i + 1]! <= start) i += 2;
     this.#cursor = i;
-    return i === ends.length || this.#starts[i]! >= end;
+    return i === busy.length || busy[i]! >= end;
   }
 }

@@ -89,7 +89,7 @@ describe('rule 1: weekly availability in the host zone', () => {
     expect(starts(overlapping)).toEqual(ts('2026-03-02 09:00', '2026-03-02 10:00'));
   });
 
-  it('merges a night that spills into the next day with that day’s early interval', () => {
+  it('keeps windows of different dates apart, even where they touch', () => {
     const s = scenario({
       durationMinutes: 90,
       slotIntervalMinutes: 60,
@@ -103,7 +103,47 @@ describe('rule 1: weekly availability in the host zone', () => {
         }),
       ],
     });
-    expect(starts(s)).toEqual(ts('2026-03-02 22:00', '2026-03-02 23:00', '2026-03-03 00:00', '2026-03-03 01:00'));
+    // 00:00–01:30 would straddle Monday's and Tuesday's windows.
+    expect(starts(s)).toEqual(ts('2026-03-02 22:00', '2026-03-02 23:00', '2026-03-03 01:00'));
+  });
+
+  it('lays each date’s own grid where windows of two dates overlap, without duplicates', () => {
+    const s = scenario({
+      durationMinutes: 60,
+      slotIntervalMinutes: 40,
+      to: '2026-03-04T00:00:00.000Z',
+      hosts: [
+        host({
+          weekly: [
+            { weekday: 1, start: '22:00', end: '02:00' },
+            { weekday: 2, start: '00:00', end: '02:00' },
+          ],
+        }),
+      ],
+    });
+    expect(starts(s)).toEqual(
+      ts(
+        '2026-03-02 22:00',
+        '2026-03-02 22:40',
+        '2026-03-02 23:20',
+        '2026-03-03 00:00', // on both grids, offered once
+        '2026-03-03 00:40',
+        '2026-03-03 01:00',
+      ),
+    );
+  });
+
+  it('gives the same slots whatever range is asked for', () => {
+    // Round-the-clock hours with a 25-minute grid: the grid restarts at each local midnight.
+    const s = scenario({
+      durationMinutes: 25,
+      to: '2026-03-06T00:00:00.000Z',
+      hosts: [host({ timeZone: 'Asia/Kolkata', weekly: everyDay('00:00', '24:00') })],
+    });
+    const all = starts(s);
+    const part = starts({ ...s, from: '2026-03-04T10:00:00.000Z', to: '2026-03-04T12:00:00.000Z' });
+    expect(part).toEqual(all.filter((iso) => iso >= '2026-03-04T10:00' && iso < '2026-03-04T12:00'));
+    expect(part[0]).toBe(t('2026-03-04 10:05'));
   });
 });
 
@@ -256,6 +296,19 @@ describe('rule 3: wall clock → UTC across DST and odd offsets', () => {
     expect(starts(s)).toEqual(
       ts('2026-03-08 03:00', '2026-03-08 04:00', '2026-03-08 05:00', '2026-03-08 06:00', '2026-03-08 07:00'),
     );
+  });
+
+  it('sees the next local day start before `to` when the clock falls back across midnight', () => {
+    // America/Moncton, 2006-10-29: 00:01 ADT became 23:01 AST of the 28th, so the 29th began at 03:00Z,
+    // and at 03:30Z the clock read the 28th again.
+    const s = scenario({
+      now: t('2006-10-01 00:00'),
+      from: t('2006-10-29 02:00'),
+      to: t('2006-10-29 03:30'),
+      durationMinutes: 15,
+      hosts: [onlyOn('America/Moncton', '2006-10-29', '00:00', '02:00')],
+    });
+    expect(starts(s)).toEqual(ts('2006-10-29 03:00', '2006-10-29 03:15'));
   });
 
   it('handles half- and quarter-hour zones (Asia/Kolkata +05:30, Asia/Kathmandu +05:45)', () => {

@@ -5,7 +5,7 @@ import { DailyLimit } from './daily-limit.js';
 import { formatInstant, parseInstant } from './instants.js';
 import { intersect, type IntervalList } from './intervals.js';
 import type { SlotScenario } from './scenario-schema.js';
-import { collectGridStarts, type GridBounds } from './slot-grid.js';
+import { gridStarts, uniqueAscending, type GridBounds } from './slot-grid.js';
 import { zoneClock } from './zone-offsets.js';
 
 /**
@@ -14,8 +14,9 @@ import { zoneClock } from './zone-offsets.js';
  *
  * 1. Availability is read in each host's own zone. A weekly interval belongs to the local date it starts on;
  *    end "24:00" is the midnight that ends that day; an end at or before the start (22:00–02:00, and
- *    09:00–09:00 = 24 h) falls on the next local day. A host's windows that overlap or touch are merged,
- *    within a day and across days.
+ *    09:00–09:00 = 24 h) falls on the next local day. Overlapping or touching intervals of one local date
+ *    merge into one window; windows of different dates stay apart, even where they overlap or touch (a
+ *    slot cannot straddle two dates' windows, and each date's windows anchor their own grid).
  * 2. A date override replaces every weekly interval that starts on its local date (several overrides of one
  *    date add up); an override with no intervals is a day off. Override intervals follow rule 1.
  * 3. A local wall time becomes the earliest instant at which the host's clock reads that time or later: in a
@@ -23,8 +24,8 @@ import { zoneClock } from './zone-offsets.js';
  *    overlap, the earlier offset (its first occurrence). Any offset works (+05:30, +05:45, Lord Howe's
  *    30-minute DST).
  * 4. Candidate starts are windowStart + k × slotInterval (default: the duration) in each window — for
- *    `collective` the intersection of all hosts' windows, for `any` each host's own windows — and the whole
- *    slot must lie inside that window. Busy time does not shift the grid.
+ *    `collective` each overlap of one window of every host, for `any` each host's own windows — and the
+ *    whole slot must lie inside that window. Busy time does not shift the grid.
  * 5. A candidate is offered iff from ≤ start < to; [start − bufferBefore, end + bufferAfter) overlaps none of
  *    the host's busy intervals (all half-open: touching is fine); start ≥ now + minimumNotice;
  *    start < now + bookingWindowDays × 24 h if given (rolling, in exact days); and, if maxBookingsPerDay is
@@ -53,7 +54,7 @@ export function computeSlots(s: SlotScenario): Slot[] {
   const earliest = Math.max(parseInstant(s.from), now + (s.minimumNoticeMinutes ?? 0) * MINUTE_MS);
   const to = parseInstant(s.to);
   const latest = s.bookingWindowDays == null ? to : Math.min(to, now + s.bookingWindowDays * DAY_MS);
-  if (earliest >= latest) return [];
+  if (earliest >= latest || s.hosts.length === 0) return [];
   const bounds: GridBounds = {
     earliest,
     latest,
@@ -75,20 +76,13 @@ export function computeSlots(s: SlotScenario): Slot[] {
   const accepts = (host: HostGate, start: number) =>
     host.busy.isFree(start - before, start + duration + after) && (host.limit === null || host.limit.allows(start));
 
-  let starts: number[] = [];
+  let starts: number[];
   if (s.mode === 'collective') {
     const shared = hosts.map((h) => h.windows).reduce(intersect);
-    collectGridStarts(shared, bounds, (start) => hosts.every((h) => accepts(h, start)), starts);
+    starts = gridStarts(shared, bounds).filter((start) => hosts.every((h) => accepts(h, start)));
   } else {
-    for (const host of hosts) collectGridStarts(host.windows, bounds, (start) => accepts(host, start), starts);
+    starts = hosts.flatMap((h) => gridStarts(h.windows, bounds).filter((start) => accepts(h, start)));
     if (hosts.length > 1) starts = uniqueAscending(starts);
   }
   return starts.map((start) => ({ start: formatInstant(start), end: formatInstant(start + duration) }));
-}
-
-function uniqueAscending(values: number[]): number[] {
-  const sorted = Float64Array.from(values).sort();
-  const out: number[] = [];
-  for (const value of sorted) if (out.length === 0 || out[out.length - 1] !== value) out.push(value);
-  return out;
 }

@@ -1,12 +1,12 @@
 /**
- * Half-open UTC intervals [start, end) stored flat — [s0, e0, s1, e1, …] — sorted by start, disjoint and not
- * touching once normalised: the engine builds a few dozen per host per call and only ever scans them in order.
+ * Half-open UTC intervals [start, end) stored flat — [s0, e0, s1, e1, …] — and sorted by start: the engine
+ * builds a few dozen per host per call and only ever scans them in order.
  */
 export type IntervalList = number[];
 
 /**
  * Appends [start, end) to a list whose starts arrive in non-decreasing order, merging it into the last
- * interval when they overlap or touch; empty intervals are dropped.
+ * interval when they overlap or touch (so a list built this way is disjoint); empty intervals are dropped.
  */
 export function appendMerged(list: IntervalList, start: number, end: number): void {
   if (end <= start) return;
@@ -18,19 +18,23 @@ export function appendMerged(list: IntervalList, start: number, end: number): vo
   }
 }
 
-/** The instants in both lists (the intersection of maximal intervals is again maximal). */
+/**
+ * Every non-empty overlap of an interval of `a` with an interval of `b`, sorted by start. The inputs may
+ * overlap themselves (windows of consecutive days do), so each overlapping pair yields its own piece.
+ */
 export function intersect(a: IntervalList, b: IntervalList): IntervalList {
-  const out: IntervalList = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const start = Math.max(a[i]!, b[j]!);
-    const endA = a[i + 1]!;
-    const endB = b[j + 1]!;
-    const end = Math.min(endA, endB);
-    if (start < end) out.push(start, end);
-    if (endA <= endB) i += 2;
-    else j += 2;
+  const pieces: [number, number][] = [];
+  let firstLive = 0; // b's intervals before this one end before every remaining interval of a starts
+  for (let i = 0; i < a.length; i += 2) {
+    const aStart = a[i]!;
+    const aEnd = a[i + 1]!;
+    while (firstLive < b.length && b[firstLive + 1]! <= aStart) firstLive += 2;
+    for (let j = firstLive; j < b.length && b[j]! < aEnd; j += 2) {
+      const start = Math.max(aStart, b[j]!);
+      const end = Math.min(aEnd, b[j + 1]!);
+      if (start < end) pieces.push([start, end]);
+    }
   }
-  return out;
+  pieces.sort((x, y) => x[0] - y[0]);
+  return pieces.flat();
 }

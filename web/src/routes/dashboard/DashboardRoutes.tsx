@@ -1,48 +1,45 @@
 import { Route, Switch } from 'wouter';
 import { NotFoundMessage } from '../NotFoundMessage';
+import { AvailabilityPage } from './AvailabilityPage';
+import { BookingsPage } from './BookingsPage';
 import { DashboardLayout } from './DashboardLayout';
+import { MeetingTypeEditorPage } from './MeetingTypeEditorPage';
+import { MeetingTypesPage } from './MeetingTypesPage';
 import { SectionPlaceholder } from './SectionPlaceholder';
+import { SettingsPage } from './SettingsPage';
 
 /** Routes under /dashboard (mounted with `nest`, so paths here are relative to it). */
 export function DashboardRoutes() {
   return (
     <DashboardLayout>
       <Switch>
-        <Route path="/">
-          <SectionPlaceholder
-            title="Meeting types"
-            emptyTitle="Your meeting types will appear here"
-            description="A meeting type is a kind of meeting people can book with you, such as a 30-minute intro call. Each one gets its own booking link."
-          />
-        </Route>
-        <Route path="/availability">
-          <SectionPlaceholder
-            title="Availability"
-            emptyTitle="Your availability will appear here"
-            description="Set the weekly hours when people can book you, and the dates that differ from them."
-          />
-        </Route>
-        <Route path="/bookings">
-          <SectionPlaceholder
-            title="Bookings"
-            emptyTitle="Your bookings will appear here"
-            description="Upcoming, pending and past meetings that people booked with you."
-          />
-        </Route>
+        <Route path="/" component={MeetingTypesPage} />
+        <Route path="/types/new" component={MeetingTypeEditorPage} />
+        <Route path="/types/:id" component={MeetingTypeEditorPage} />
+        <Route path="/availability" component={AvailabilityPage} />
+        <Route path="/bookings" component={BookingsPage} />
         <Route path="/analytics">
           <SectionPlaceholder
             title="Analytics"
-            emptyTitle="Your analytics will appear here"
-            description="Page views, bookings and conversion for each of your meeting types."
+            emptyTitle="Analytics are not available yet"
+            description="Page views, bookings and conversion for each meeting type will appear here once the analytics module ships. Nothing is being collected for display yet."
           />
         </Route>
-        <Route path="/settings">
+        <Route path="/webhooks">
           <SectionPlaceholder
-            title="Settings"
-            emptyTitle="Your settings will appear here"
-            description="Your profile, time zone, two-factor authentication and API keys."
+            title="Webhooks"
+            emptyTitle="Webhooks are not available yet"
+            description="Soon you can have bookings, cancellations and reschedules sent to your own endpoints (signed with Standard Webhooks)."
           />
         </Route>
+        <Route path="/mailbox">
+          <SectionPlaceholder
+            title="Dev mailbox"
+            emptyTitle="The dev mailbox is not available yet"
+            description="On servers without SMTP, the e-mails the app would send (confirmations, reminders) will be readable here."
+          />
+        </Route>
+        <Route path="/settings" component={SettingsPage} />
         <Route>
           <NotFoundMessage />
         </Route>

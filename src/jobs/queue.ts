@@ -1,0 +1,56 @@
+import PgBoss from 'pg-boss';
+import type { DbHandle } from '../db/client.js';
+
+export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
+type Definition = { handler: JobHandler; options: PgBoss.Queue };
+
+/**
+ * The durable job queue (pg-boss in the same database, PGlite or PostgreSQL). Modules define their jobs before
+ * start(); only worker processes (ROLE=worker|all) run them, every process can send them. pg-boss's row
+ * locking (SKIP LOCKED) gives each job to one worker, however many run.
+ */
+export function createJobQueue(handle: DbHandle, options: { runWorkers: boolean; onError: (error: Error) => void }) {
+  const boss = new PgBoss(
+    handle.url
+      ? { connectionString: handle.url, max: 4 }
+      : { db: { executeSql: (text: string, values: unknown[]) => handle.executeSql(text, values) } },
+  );
+  boss.on('error', options.onError);
+  const definitions = new Map<string, Definition>();
+  const schedules: [string, string][] = [];
+
+  return {
+    define(name: string, handler: JobHandler, queueOptions: Omit<PgBoss.Queue, 'name'> = {}) {
+      definitions.set(name, {
+        handler,
+        options: { name, retryLimit: 10, retryDelay: 5, retryBackoff: true, ...queueOptions },
+      });
+    },
+
+    /** Runs `name` on a cron (minute granularity) on one worker at a time. */
+    every(name: string, cron: string) {
+      schedules.push([name, cron]);
+    },
+
+    async start() {
+      await boss.start();
+      for (const { options } of definitions.values()) {
+        if (!(await boss.getQueue(options.name))) await boss.createQueue(options.name, options);
+      }
+      if (!options.runWorkers) return;
+      for (const [name, { handler }] of definitions) {
+        await boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds: 0.5, batchSize: 20 }, async (jobs) => {
+          for (const job of jobs) await handler(job.data);
+        });
+      }
+      for (const [name, cron] of schedules) await boss.schedule(name, cron);
+    },
+
+    send(name: string, data: Record<string, unknown>, sendOptions: PgBoss.SendOptions = {}) {
+      return boss.send(name, data, sendOptions);
+    },
+
+    stop: () => boss.stop({ graceful: true, timeout: 5000 }),
+  };
+}
+export type JobQueue = ReturnType<typeof createJobQueue>;

@@ -1,0 +1,52 @@
+import ical, {
+  ICalAlarmType,
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  ICalCalendarMethod,
+  ICalEventStatus,
+} from 'ical-generator';
+import type { BookingMail } from './types.js';
+
+export type InviteMethod = 'REQUEST' | 'CANCEL';
+
+/**
+ * An iTIP (RFC 5546) invitation for one booking. The UID never changes for a booking and SEQUENCE is the
+ * booking's change counter, so calendar apps update or remove the same event instead of adding another.
+ */
+export function bookingInvite(b: BookingMail, method: InviteMethod, uidDomain: string): string {
+  const calendar = ical({
+    prodId: { company: 'TuskHub', product: 'Meetings', language: 'EN' },
+    method: method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+  });
+  const where = b.location.url ?? b.location.value;
+  calendar.createEvent({
+    id: `${b.uid}@${uidDomain}`,
+    sequence: b.sequence,
+    stamp: new Date(),
+    start: b.start,
+    end: b.end,
+    summary: `${b.title}: ${b.host.name} and ${b.invitee.name}`,
+    description: [
+      b.location.url ? `Join: ${b.location.url}` : undefined,
+      b.notes ? `Notes: ${b.notes}` : undefined,
+      `Reschedule or cancel: ${b.links.manage}`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    ...(where ? { location: where } : {}),
+    ...(b.location.url ? { url: b.location.url } : {}),
+    organizer: { name: b.host.name, email: b.host.email },
+    attendees: [
+      {
+        name: b.invitee.name,
+        email: b.invitee.email,
+        rsvp: true,
+        role: ICalAttendeeRole.REQ,
+        status: method === 'CANCEL' ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED,
+      },
+    ],
+    status: method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    alarms: method === 'CANCEL' ? [] : [{ type: ICalAlarmType.display, trigger: 15 * 60, description: b.title }],
+  });
+  return calendar.toString();
+}

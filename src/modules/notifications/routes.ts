@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../server/config.js';
+import { invalid, notFound } from '../../lib/errors.js';
+import type { BookingsService } from '../scheduling/bookings.service.js';
+import type { Notifications } from './service.js';
+import { createInboundVerifier, keepRawJson } from '../webhooks/inbound.js';
+import type { Database } from '../../db/client.js';
+
+const messageSchema = z.object({
+  id: z.uuid(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  html: z.string(),
+  createdAt: z.string(),
+  status: z.string(),
+  attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), contentBase64: z.string() })),
+});
+
+export function notificationRoutes(
+  app: FastifyInstance,
+  deps: { config: Config; db: Database; notifications: Notifications; bookings: BookingsService },
+) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const devMailbox = !deps.config.smtpUrl && deps.config.env !== 'production';
+
+  r.get(
+    '/api/dev/outbox',
+    {
+      schema: {
+        tags: ['development'],
+        summary: 'The development mailbox: every queued e-mail (only without SMTP and outside production)',
+        querystring: z.object({ to: z.string().max(254).optional() }),
+        response: { 200: z.object({ messages: z.array(messageSchema) }) },
+      },
+    },
+    async (req) => {
+      if (!devMailbox) throw notFound('The development mailbox');
+      return { messages: await deps.notifications.devOutbox(req.query.to) };
+    },
+  );
+
+  r.get(
+    '/api/meetings/bookings/:uid/ics',
+    {
+      schema: {
+        tags: ['bookings'],
+        summary: 'The booking as an iCalendar file (METHOD:REQUEST, or CANCEL once cancelled)',
+        params: z.object({ uid: z.string().regex(/^[0-9a-f]{30}$/) }),
+        querystring: z.object({ token: z.string().min(1).max(200) }),
+      },
+    },
+    async (req, reply) => {
+      const ics = await deps.bookings.icsForInvitee(req.params.uid, req.query.token);
+      const method = /METHOD:(\w+)/.exec(ics)?.[1] ?? 'REQUEST';
+      return reply
+        .header('content-type', `text/calendar; charset=utf-8; method=${method}`)
+        .header('content-disposition', `attachment; filename="meeting-${req.params.uid}.ics"`)
+        .header('cache-control', 'no-store')
+        .send(ics);
+    },
+  );
+
+  // The brief's QStash-style endpoints: an external scheduler may drive reminders with signed calls.
+  void app.register(async (scope) => {
+    keepRawJson(scope);
+    const verify = createInboundVerifier(deps.db, deps.config.inboundWebhookSecret);
+    const sendBody = z.object({ reminderId: z.uuid() });
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      '/api/meetings/reminders/send',
+      {
+        schema: {
+          tags: ['inbound webhooks'],
+          summary: 'Send one due reminder now. Signed with Standard Webhooks headers; body {"reminderId": uuid}',
+          response: { 200: z.object({ sent: z.boolean() }) },
+        },
+      },
+      async (req) => {
+        const parsed = sendBody.safeParse(await verify(req));
+        if (!parsed.success) throw invalid({ reminderId: 'Give the id of a reminder.' });
+        return { sent: await deps.bookings.sendReminder(parsed.data.reminderId) };
+      },
+    );
+  });
+}

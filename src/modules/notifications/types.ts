@@ -1,0 +1,29 @@
+/** What every booking message needs to know; built by the scheduling module from a booking. */
+export type BookingMail = {
+  uid: string;
+  sequence: number;
+  status: 'pending' | 'confirmed' | 'cancelled' | 'declined';
+  title: string;
+  start: Date;
+  end: Date;
+  host: { name: string; email: string; timeZone: string };
+  invitee: { name: string; email: string; timeZone: string };
+  location: { type: string; url?: string; value?: string };
+  questions: { id: string; label: string }[];
+  answers: Record<string, string | boolean>;
+  notes: string | null;
+  /** The invitee's links: manage, cancel, reschedule, ics. */
+  links: { manage: string; cancel: string; reschedule: string; ics: string };
+  dashboardUrl: string;
+};
+
+export type BookingMailEvent =
+  | { kind: 'booked' }
+  | { kind: 'confirmed' }
+  | { kind: 'declined'; reason: string | null }
+  | { kind: 'cancelled'; by: 'host' | 'invitee'; reason: string | null }
+  | { kind: 'rescheduled'; previousStart: Date }
+  | { kind: 'reminder'; offsetMinutes: number };
+
+export type Attachment = { filename: string; contentType: string; contentBase64: string };
+export type OutgoingMail = { to: string; subject: string; text: string; html: string; attachments: Attachment[] };

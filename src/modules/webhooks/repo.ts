@@ -1,0 +1,97 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { webhookDeliveries, webhookEndpoints } from '../../db/schema/index.js';
+import type { Tx } from '../../db/tenant.js';
+
+export const webhooksRepo = {
+  async insertEndpoint(tx: Tx, values: typeof webhookEndpoints.$inferInsert) {
+    const [row] = await tx.insert(webhookEndpoints).values(values).returning();
+    return row!;
+  },
+
+  listEndpoints: (tx: Tx, userId: string) =>
+    tx.select().from(webhookEndpoints).where(eq(webhookEndpoints.userId, userId)).orderBy(webhookEndpoints.createdAt),
+
+  async removeEndpoint(tx: Tx, userId: string, id: string) {
+    const rows = await tx
+      .delete(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.userId, userId)))
+      .returning({ id: webhookEndpoints.id });
+    return rows.length === 1;
+  },
+
+  async findEndpoint(tx: Tx, userId: string, id: string) {
+    const [row] = await tx
+      .select({ id: webhookEndpoints.id })
+      .from(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.userId, userId)));
+    return row;
+  },
+
+  /** One pending delivery per active endpoint of the host that subscribed to the event. */
+  async queueDeliveries(tx: Tx, orgId: string, userId: string, event: string, payload: Record<string, unknown>) {
+    const endpoints = await tx
+      .select({ id: webhookEndpoints.id })
+      .from(webhookEndpoints)
+      .where(
+        and(
+          eq(webhookEndpoints.userId, userId),
+          eq(webhookEndpoints.isActive, true),
+          sql`${event} = any(${webhookEndpoints.events})`,
+        ),
+      );
+    if (endpoints.length) {
+      await tx.insert(webhookDeliveries).values(endpoints.map((e) => ({ orgId, endpointId: e.id, event, payload })));
+    }
+    return endpoints.length;
+  },
+
+  deliveries: (tx: Tx, endpointId: string) =>
+    tx
+      .select()
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.endpointId, endpointId))
+      .orderBy(desc(webhookDeliveries.createdAt))
+      .limit(100),
+
+  /** Same lease pattern as the e-mail outbox: disjoint batches for concurrent senders, crashes just expire. */
+  async claimDue(db: Database, limit: number, leaseSeconds: number) {
+    const result = await db.execute(sql`
+      update webhook_deliveries set lease_until = now() + make_interval(secs => ${leaseSeconds}), attempts = attempts + 1
+      where id in (
+        select id from webhook_deliveries
+        where status = 'pending' and next_attempt_at <= now() and (lease_until is null or lease_until < now())
+        order by created_at
+        limit ${limit}
+        for update skip locked
+      )
+      returning id`);
+    const ids = result.rows.map((r) => r.id as string);
+    if (!ids.length) return [];
+    return db
+      .select({ delivery: webhookDeliveries, url: webhookEndpoints.url, secretSealed: webhookEndpoints.secretSealed })
+      .from(webhookDeliveries)
+      .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+      .where(sql`${webhookDeliveries.id} in ${ids}`);
+  },
+
+  async recordAttempt(
+    db: Database,
+    id: string,
+    outcome: { responseStatus: number | null; error: string | null; retryInSeconds: number | null; succeeded: boolean },
+  ) {
+    await db
+      .update(webhookDeliveries)
+      .set({
+        responseStatus: outcome.responseStatus,
+        lastError: outcome.error,
+        leaseUntil: null,
+        ...(outcome.succeeded
+          ? { status: 'succeeded' as const, deliveredAt: sql`now()` }
+          : outcome.retryInSeconds === null
+            ? { status: 'dead' as const }
+            : { nextAttemptAt: sql`now() + make_interval(secs => ${outcome.retryInSeconds})` }),
+      })
+      .where(eq(webhookDeliveries.id, id));
+  },
+};

@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requirePrincipal } from '../../server/plugins/auth.js';
+import { deliverySchema, endpointCreateBody, endpointCreated, endpointSchema } from './schemas.js';
+import type { Webhooks } from './service.js';
+
+export function webhookRoutes(app: FastifyInstance, webhooks: Webhooks) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['webhooks'];
+  const auth = { preHandler: app.requireAuth };
+  const idParams = z.object({ id: z.uuid() });
+
+  r.get(
+    '/api/webhooks/endpoints',
+    {
+      ...auth,
+      schema: {
+        tags,
+        summary: 'Your webhook endpoints',
+        response: { 200: z.object({ endpoints: z.array(endpointSchema) }) },
+      },
+    },
+    async (req) => ({
+      endpoints: await webhooks.listEndpoints(requirePrincipal(req)),
+    }),
+  );
+
+  r.post(
+    '/api/webhooks/endpoints',
+    {
+      ...auth,
+      schema: {
+        tags,
+        summary: 'Register an endpoint; its signing secret is shown only in this answer',
+        body: endpointCreateBody,
+        response: { 201: z.object({ endpoint: endpointCreated }) },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send({ endpoint: await webhooks.createEndpoint(requirePrincipal(req), req.body) }),
+  );
+
+  r.delete(
+    '/api/webhooks/endpoints/:id',
+    {
+      ...auth,
+      schema: {
+        tags,
+        summary: 'Remove an endpoint',
+        params: idParams,
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (req) => {
+      await webhooks.removeEndpoint(requirePrincipal(req), req.params.id);
+      return { ok: true as const };
+    },
+  );
+
+  r.get(
+    '/api/webhooks/endpoints/:id/deliveries',
+    {
+      ...auth,
+      schema: {
+        tags,
+        summary: 'Recent deliveries to an endpoint with their status and response code',
+        params: idParams,
+        response: { 200: z.object({ deliveries: z.array(deliverySchema) }) },
+      },
+    },
+    async (req) => ({ deliveries: await webhooks.deliveries(requirePrincipal(req), req.params.id) }),
+  );
+}

@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
+import type { Database } from '../../db/client.js';
+import { withTenant, type Tx } from '../../db/tenant.js';
+import type { JobQueue } from '../../jobs/queue.js';
+import type { Sealer } from '../../lib/crypto.js';
+import { notFound } from '../../lib/errors.js';
+import type { Principal } from '../identity/service.js';
+import { webhooksRepo } from './repo.js';
+
+export const WEBHOOK_DISPATCH_JOB = 'webhook.dispatch';
+const MAX_ATTEMPTS = 8;
+const TIMEOUT_MS = 10_000;
+const LEASE_SECONDS = 60;
+
+/** 30 s, 1 min, 2 min … capped at 6 hours, eight attempts over about a day. */
+const retryDelaySeconds = (attempts: number) => Math.min(30 * 2 ** (attempts - 1), 6 * 3600);
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function createWebhooks(deps: { db: Database; queue: JobQueue; sealer: Sealer; fetch?: typeof fetch }) {
+  const { db } = deps;
+  const doFetch = deps.fetch ?? fetch;
+
+  async function deliver(d: Awaited<ReturnType<typeof webhooksRepo.claimDue>>[number]) {
+    const body = JSON.stringify({
+      type: d.delivery.event,
+      timestamp: d.delivery.createdAt.toISOString(),
+      data: d.delivery.payload,
+    });
+    const signer = new Webhook(deps.sealer.open(d.secretSealed));
+    // The delivery id is the message id: receivers de-duplicate retries of the same event with it.
+    const messageId = `msg_${d.delivery.id}`;
+    const now = new Date();
+    let responseStatus: number | null = null;
+    let error: string | null = null;
+    try {
+      const res = await doFetch(d.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'TuskHub-Webhooks/1',
+          'webhook-id': messageId,
+          'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+          'webhook-signature': signer.sign(messageId, now, body),
+        },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+      responseStatus = res.status;
+      await res.body?.cancel();
+      if (res.status < 200 || res.status >= 300) error = `Endpoint answered ${res.status}.`;
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    }
+    const succeeded = error === null;
+    await webhooksRepo.recordAttempt(db, d.delivery.id, {
+      responseStatus,
+      error,
+      succeeded,
+      retryInSeconds: d.delivery.attempts >= MAX_ATTEMPTS ? null : retryDelaySeconds(d.delivery.attempts),
+    });
+  }
+
+  async function dispatchDue() {
+    for (;;) {
+      const batch = await webhooksRepo.claimDue(db, 20, LEASE_SECONDS);
+      if (!batch.length) return;
+      await Promise.all(batch.map(deliver));
+    }
+  }
+
+  return {
+    /** Records deliveries inside the caller's transaction; true when any endpoint wants this event. */
+    async queueEvent(tx: Tx, orgId: string, hostUserId: string, event: string, data: Record<string, unknown>) {
+      return (await webhooksRepo.queueDeliveries(tx, orgId, hostUserId, event, data)) > 0;
+    },
+
+    kick() {
+      deps.queue.send(WEBHOOK_DISPATCH_JOB, {}).catch(() => {});
+    },
+
+    dispatchDue,
+
+    registerJobs() {
+      deps.queue.define(WEBHOOK_DISPATCH_JOB, dispatchDue);
+      deps.queue.every(WEBHOOK_DISPATCH_JOB, '* * * * *');
+    },
+
+    async createEndpoint(principal: Principal, input: { url: string; events: string[] }) {
+      const secret = `whsec_${randomBytes(24).toString('base64')}`;
+      const row = await withTenant(db, principal, (tx) =>
+        webhooksRepo.insertEndpoint(tx, {
+          orgId: principal.orgId,
+          userId: principal.userId,
+          url: input.url,
+          events: [...new Set(input.events)],
+          secretSealed: deps.sealer.seal(secret),
+        }),
+      );
+      return {
+        id: row.id,
+        url: row.url,
+        events: row.events,
+        isActive: row.isActive,
+        createdAt: row.createdAt.toISOString(),
+        secret,
+      };
+    },
+
+    async listEndpoints(principal: Principal) {
+      const rows = await withTenant(db, principal, (tx) => webhooksRepo.listEndpoints(tx, principal.userId));
+      return rows.map((r) => ({
+        id: r.id,
+        url: r.url,
+        events: r.events,
+        isActive: r.isActive,
+        createdAt: r.createdAt.toISOString(),
+      }));
+    },
+
+    async removeEndpoint(principal: Principal, id: string) {
+      const removed = await withTenant(db, principal, (tx) => webhooksRepo.removeEndpoint(tx, principal.userId, id));
+      if (!removed) throw notFound('The webhook endpoint');
+    },
+
+    async deliveries(principal: Principal, endpointId: string) {
+      return withTenant(db, principal, async (tx) => {
+        if (!(await webhooksRepo.findEndpoint(tx, principal.userId, endpointId)))
+          throw notFound('The webhook endpoint');
+        const rows = await webhooksRepo.deliveries(tx, endpointId);
+        return rows.map((d) => ({
+          id: d.id,
+          event: d.event,
+          status: d.status,
+          attempts: d.attempts,
+          responseStatus: d.responseStatus,
+          lastError: d.lastError,
+          createdAt: d.createdAt.toISOString(),
+          deliveredAt: iso(d.deliveredAt),
+          nextAttemptAt: d.status === 'pending' ? iso(d.nextAttemptAt) : null,
+        }));
+      });
+    },
+  };
+}
+export type Webhooks = ReturnType<typeof createWebhooks>;

@@ -1,0 +1,85 @@
+import { Button } from '../../ui/Button';
+import { controlClasses } from '../../ui/controlClasses';
+import { crossesMidnight, defaultInterval, newKey, type IntervalDraft } from './draft';
+
+interface IntervalsEditorProps {
+  /** Names the day in control labels, e.g. "Monday". */
+  dayLabel: string;
+  intervals: IntervalDraft[];
+  onChange: (intervals: IntervalDraft[]) => void;
+  errorId?: string | undefined;
+  invalid?: boolean;
+}
+
+/** A day's list of from–to intervals with add and remove buttons. */
+export function IntervalsEditor({ dayLabel, intervals, onChange, errorId, invalid }: IntervalsEditorProps) {
+  function update(key: number, patch: Partial<IntervalDraft>) {
+    onChange(intervals.map((i) => (i.key === key ? { ...i, ...patch } : i)));
+  }
+  function addAfter() {
+    const last = intervals.at(-1);
+    // The next interval starts an hour after the last one ends, which is usually what people want.
+    if (!last) return onChange([defaultInterval()]);
+    const [h, m] = last.end.split(':').map(Number);
+    const start = `${String(Math.min((h ?? 17) + 1, 23)).padStart(2, '0')}:${String(m ?? 0).padStart(2, '0')}`;
+    const end = `${String(Math.min((h ?? 17) + 2, 23)).padStart(2, '0')}:${String(m ?? 0).padStart(2, '0')}`;
+    onChange([...intervals, { key: newKey(), start, end }]);
+  }
+  const describedBy = invalid && errorId ? errorId : undefined;
+
+  return (
+    <ul className="space-y-2">
+      {intervals.map((interval, index) => {
+        const n = intervals.length > 1 ? ` (${index + 1})` : '';
+        return (
+          <li key={interval.key} className="flex flex-wrap items-center gap-2">
+            <input
+              type="time"
+              aria-label={`${dayLabel} from${n}`}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              value={interval.start}
+              onChange={(event) => update(interval.key, { start: event.target.value })}
+              className={`${controlClasses} max-w-36`}
+            />
+            <span aria-hidden="true" className="text-slate-500">
+              –
+            </span>
+            <input
+              type="time"
+              aria-label={`${dayLabel} until${n}`}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              value={interval.end}
+              onChange={(event) => update(interval.key, { end: event.target.value })}
+              className={`${controlClasses} max-w-36`}
+            />
+            {(crossesMidnight(interval) || interval.end === '00:00') && (
+              <span className="text-xs text-slate-600">{interval.end === '00:00' ? 'midnight' : 'next day'}</span>
+            )}
+            {intervals.length > 1 && (
+              <Button
+                variant="ghost"
+                className="min-h-8 px-2 py-1 text-slate-600 hover:bg-slate-100"
+                onClick={() => onChange(intervals.filter((i) => i.key !== interval.key))}
+                aria-label={`Remove ${dayLabel} ${interval.start}–${interval.end}`}
+              >
+                ×
+              </Button>
+            )}
+            {index === intervals.length - 1 && (
+              <Button
+                variant="ghost"
+                className="min-h-8 px-2 py-1"
+                onClick={addAfter}
+                aria-label={`Add hours on ${dayLabel}`}
+              >
+                + Add
+              </Button>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
