@@ -57,10 +57,12 @@ export async function setAllDayAvailability(page: Page) {
 export async function findSlot(page: Page, notBefore: number, exclude: ReadonlySet<string> = new Set()) {
   // Page-side code is passed as strings: this project's Node typecheck has no DOM types.
   for (let step = 0; step < 40; step++) {
-    await page.waitForFunction(
-      `document.querySelector('[data-slot-start]') !== null ||
-       /Jump to the next available date|No times are left|Choose a day/.test(document.body.innerText)`,
-    );
+    await page
+      .locator('[data-slot-start]')
+      .or(page.getByRole('button', { name: 'Jump to the next available date' }))
+      .or(page.getByText(/No times are left|Choose a day to see|no available times in the next/))
+      .first()
+      .waitFor();
     const starts = await page.evaluate<string[]>(
       `[...document.querySelectorAll('[data-slot-start]')].map((e) => e.dataset.slotStart)`,
     );

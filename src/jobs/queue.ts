@@ -43,7 +43,11 @@ export function createJobQueue(handle: DbHandle, options: { runWorkers: boolean;
           for (const job of jobs) await handler(job.data);
         });
       }
-      for (const [name, cron] of schedules) await boss.schedule(name, cron);
+      for (const [name, cron] of schedules) {
+        await boss.schedule(name, cron);
+        // Catch up at once on what a previous process left (unsent mail after a crash), not at the next minute.
+        await boss.send(name, {});
+      }
     },
 
     send(name: string, data: Record<string, unknown>, sendOptions: PgBoss.SendOptions = {}) {

@@ -42,8 +42,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
     ...options.env,
   });
-  const redis =
-    options.redis ?? (config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined);
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
   const bus = await createEventBus(db, redis);
   const log = { warn: () => {} };
   const queue = createJobQueue(db, { runWorkers: options.runWorkers ?? true, onError: () => {} });

@@ -309,3 +309,25 @@ it('offers only allowed slots (a), and every allowed grid start (b)', () => {
     { numRuns: 100 },
   );
 }, 30_000); // ~2 s alone; the margin is for a busy machine
+
+it('offers the same slots for any part of a range as for the whole range', () => {
+  fc.assert(
+    fc.property(
+      scenarioArb,
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      (s, a, b) => {
+        const [from, to] = [Date.parse(s.from), Date.parse(s.to)];
+        const at = (fraction: number) => from + Math.floor((fraction * (to - from)) / MINUTE) * MINUTE;
+        const [partFrom, partTo] = [at(Math.min(a, b)), at(Math.max(a, b)) + MINUTE];
+        const part = computeSlots({ ...s, from: new Date(partFrom).toISOString(), to: new Date(partTo).toISOString() });
+        const whole = computeSlots(s).filter((slot) => {
+          const start = Date.parse(slot.start);
+          return start >= partFrom && start < partTo;
+        });
+        expect(part).toEqual(whole);
+      },
+    ),
+    { numRuns: 200 },
+  );
+}, 30_000);
