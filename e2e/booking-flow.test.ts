@@ -62,6 +62,33 @@ describe.each(['desktop', 'phone'] as const)('booking flow at %s width', (viewpo
     await invitee.getByRole('link', { name: /Intro call/ }).click();
     await invitee.waitForURL(`**/${account.username}/intro-call`);
     await invitee.getByRole('heading', { name: 'Intro call', level: 1 }).waitFor();
+    await invitee.locator('[data-slot-start]').first().waitFor();
+
+    // Time zone and clock format: searchable, applied at once, remembered across visits.
+    const zone = invitee.getByRole('combobox', { name: 'Time zone' });
+    expect(await zone.inputValue()).toContain('America/New York');
+    await zone.fill('tokyo');
+    await invitee.getByRole('option', { name: /Asia\/Tokyo/ }).waitFor();
+    await shot(invitee, 'booking-zone-search');
+    await zone.press('Enter');
+    expect(await zone.inputValue()).toContain('Asia/Tokyo');
+    await invitee.getByRole('radio', { name: '24h' }).click();
+    const firstTime = () => invitee.locator('[data-slot-start]').first().innerText();
+    expect(await firstTime()).toMatch(/^\d{2}:\d{2}$/);
+    await invitee.reload();
+    await invitee.locator('[data-slot-start]').first().waitFor();
+    expect(await invitee.getByRole('combobox', { name: 'Time zone' }).inputValue()).toContain('Asia/Tokyo');
+    expect(await invitee.getByRole('radio', { name: '24h' }).getAttribute('aria-checked')).toBe('true');
+    expect(await firstTime()).toMatch(/^\d{2}:\d{2}$/);
+    // Back to the visitor's own zone, by keyboard this time.
+    await zone.fill('new york');
+    await zone.press('ArrowDown');
+    await zone.press('ArrowUp');
+    await zone.press('Enter');
+    expect(await zone.inputValue()).toContain('America/New York');
+    await invitee.getByRole('radio', { name: '12h' }).click();
+    expect(await firstTime()).toMatch(/^\d{1,2}:\d{2} [AP]M$/);
+
     const start = await findSlot(invitee, Date.now() + HOUR);
     await shot(invitee, 'booking-page');
     await checkPage(invitee, 'booking page');

@@ -49,7 +49,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const services = createServices(config, db, { bus, queue, log });
   services.registerJobs();
   await queue.start();
-  const app = await buildApp({ config, db, redis: options.rateLimitRedis ?? redis, services, webRoot: join(config.dataDir, 'no-web') });
+  const app = await buildApp({
+    config,
+    db,
+    redis: options.rateLimitRedis ?? redis,
+    services,
+    webRoot: join(config.dataDir, 'no-web'),
+  });
   await app.ready();
   return {
     app,

@@ -79,6 +79,17 @@ export function SlotPicker({ user, type, prefs, onPick, initialDay, bookingWindo
     },
   });
 
+  function chooseDay(key: string) {
+    setDay(key);
+    // On a phone the times are below the calendar, out of sight: bring them into view.
+    if (window.matchMedia('(max-width: 767px)').matches) {
+      const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      requestAnimationFrame(() =>
+        document.getElementById('times-heading')?.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' }),
+      );
+    }
+  }
+
   function changeMonth(step: -1 | 1) {
     nextAvailable.reset();
     setMonth((m) => addMonths(m, step));
@@ -100,7 +111,7 @@ export function SlotPicker({ user, type, prefs, onPick, initialDay, bookingWindo
             firstDayOfWeek={firstDayOfWeek}
             slotCounts={slotCounts}
             selectedDay={dayInMonth ? day : null}
-            onSelectDay={setDay}
+            onSelectDay={chooseDay}
             loading={query.isPending}
             canGoBack={canGoBack}
             canGoForward={canGoForward}

@@ -1,0 +1,136 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { eq, sql } from 'drizzle-orm';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webhookDeliveries } from '../src/db/schema/index.js';
+import { createTestApp, TestClient, type TestApp } from './helpers/app.js';
+import { at, bookingBody, hostWithType, utcDay } from './helpers/scheduling.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const day = utcDay(7);
+
+describe('signed inbound job endpoints', () => {
+  const send = (body: string, headers: Record<string, string>) =>
+    new TestClient(t.app).request('POST', '/api/meetings/reminders/send', body, {
+      'content-type': 'application/json',
+      ...headers,
+    });
+  const signed = (secret: string, body: string, { id = `msg_${Math.random()}`, at: when = new Date() } = {}) => ({
+    'webhook-id': id,
+    'webhook-timestamp': String(Math.floor(when.getTime() / 1000)),
+    'webhook-signature': new Webhook(secret).sign(id, when, body),
+  });
+  const body = JSON.stringify({ reminderId: '00000000-0000-4000-8000-000000000000' });
+
+  it('accepts a valid signature once and refuses its replay', async () => {
+    const headers = signed(t.config.inboundWebhookSecret, body);
+    const ok = await send(body, headers);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ sent: false });
+    const replay = await send(body, headers);
+    expect(replay.status).toBe(401);
+    expect(replay.body.error.message).toMatch(/already received/);
+  });
+
+  it('refuses a tampered body, a wrong secret, a stale timestamp and missing headers with 401', async () => {
+    const tampered = await send(body.replace('0000"', '0001"'), signed(t.config.inboundWebhookSecret, body));
+    const wrongSecret = await send(
+      body,
+      signed(`whsec_${Buffer.from('another secret of 24 bytes!').toString('base64')}`, body),
+    );
+    const stale = await send(
+      body,
+      signed(t.config.inboundWebhookSecret, body, { at: new Date(Date.now() - 6 * 60_000) }),
+    );
+    const missing = await send(body, {});
+    const partial = await send(body, {
+      'webhook-id': 'msg_1',
+      'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
+    });
+    for (const res of [tampered, wrongSecret, stale, missing, partial]) {
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe('webhook_signature_invalid');
+    }
+  });
+
+  it('answers 422 for a verified body without a reminder id', async () => {
+    const other = JSON.stringify({ hello: 'world' });
+    const res = await send(other, signed(t.config.inboundWebhookSecret, other));
+    expect(res.status).toBe(422);
+  });
+});
+
+describe('outgoing webhooks', () => {
+  it('delivers signed events, retries a failing endpoint, and lists deliveries with their status', async () => {
+    const received: { headers: IncomingMessage['headers']; body: string }[] = [];
+    let answer = 500;
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(answer).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    try {
+      const host = await hostWithType(t.app);
+      const created = await host.client.post('/api/webhooks/endpoints', {
+        url,
+        events: ['booking.created', 'booking.cancelled'],
+      });
+      expect(created.status).toBe(201);
+      const { id, secret } = created.body.endpoint;
+      expect(secret).toMatch(/^whsec_/);
+      expect(JSON.stringify((await host.client.get('/api/webhooks/endpoints')).body)).not.toContain(secret);
+
+      const booking = (
+        await new TestClient(t.app).post('/api/meetings/book', bookingBody(host.user.username, at(day, '10:00')))
+      ).body.booking;
+      while (received.length < 1) await new Promise((r) => setTimeout(r, 50));
+      const first = received[0]!;
+      const verified = new Webhook(secret).verify(first.body, first.headers as Record<string, string>) as {
+        type: string;
+        data: { booking: { uid: string } };
+      };
+      expect(verified.type).toBe('booking.created');
+      expect(verified.data.booking.uid).toBe(booking.uid);
+
+      let deliveries = (await host.client.get(`/api/webhooks/endpoints/${id}/deliveries`)).body.deliveries;
+      while (deliveries[0].attempts === 0 || deliveries[0].responseStatus === null) {
+        await new Promise((r) => setTimeout(r, 50));
+        deliveries = (await host.client.get(`/api/webhooks/endpoints/${id}/deliveries`)).body.deliveries;
+      }
+      expect(deliveries[0]).toMatchObject({
+        event: 'booking.created',
+        status: 'pending',
+        responseStatus: 500,
+        attempts: 1,
+      });
+
+      answer = 204;
+      await t.db.db
+        .update(webhookDeliveries)
+        .set({ nextAttemptAt: sql`now()` })
+        .where(eq(webhookDeliveries.endpointId, id));
+      await t.services.webhooks.dispatchDue();
+      expect(received).toHaveLength(2);
+      expect(received[1]!.headers['webhook-id']).toBe(first.headers['webhook-id']);
+      deliveries = (await host.client.get(`/api/webhooks/endpoints/${id}/deliveries`)).body.deliveries;
+      expect(deliveries[0]).toMatchObject({ status: 'succeeded', responseStatus: 204, attempts: 2 });
+
+      const stranger = await hostWithType(t.app);
+      expect((await stranger.client.get(`/api/webhooks/endpoints/${id}/deliveries`)).status).toBe(404);
+      expect((await host.client.post('/api/webhooks/endpoints', { url: 'ftp://x', events: [] })).status).toBe(422);
+    } finally {
+      server.close();
+    }
+  });
+});
