@@ -50,10 +50,16 @@ async function visit(context: BrowserContext, url: string, throttle = 1): Promis
 }
 
 function median(values: number[]) {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 function p95(values: number[]) {
-  return percentile([...values].sort((a, b) => a - b), 95);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    95,
+  );
 }
 const round = (n: number) => Math.round(n);
 
@@ -69,7 +75,15 @@ try {
   const url = `${server.base}/${username}/bench`;
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 
   const cold: Run[] = [];

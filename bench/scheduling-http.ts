@@ -20,7 +20,13 @@ try {
     const res = await fetch(`${server.base}/api/meetings/book`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...visitorHeaders() },
-      body: JSON.stringify({ user: username, type: 'bench', start, timeZone: 'UTC', invitee: { name: 'Bench', email: 'bench@example.com' } }),
+      body: JSON.stringify({
+        user: username,
+        type: 'bench',
+        start,
+        timeZone: 'UTC',
+        invitee: { name: 'Bench', email: 'bench@example.com' },
+      }),
     });
     if (res.status !== 201) throw new Error(`book ${start}: ${res.status} ${await res.text()}`);
     await res.arrayBuffer();

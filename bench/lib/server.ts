@@ -5,46 +5,89 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export type BenchServer = { base: string; child: ChildProcess; stop(): Promise<void> };
+export type BenchServer = {
+  base: string;
+  child: ChildProcess;
+  dataDir: string;
+  stop(): Promise<void>;
+  kill(): Promise<void>;
+};
 
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<BenchServer> {
+/** `dataDir` reuses a data directory (a restart); otherwise a fresh one is made and removed on stop. */
+export async function startServer(extraEnv: Record<string, string> = {}, reuseDataDir?: string): Promise<BenchServer> {
   const port = 40_000 + Math.floor(Math.random() * 10_000);
-  const dataDir = mkdtempSync(join(tmpdir(), 'tuskhub-bench-'));
+  const dataDir = reuseDataDir ?? mkdtempSync(join(tmpdir(), 'tuskhub-bench-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', TRUST_PROXY: 'true', ...extraEnv },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+      TRUST_PROXY: 'true',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 50));
   }
+  const exited = new Promise((r) => child.once('exit', r));
   return {
     base,
     child,
+    dataDir,
     async stop() {
       child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(dataDir, { recursive: true, force: true });
+      await exited;
+      if (!reuseDataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+    /** A crash: no shutdown hooks run. */
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }
 
 let ipCounter = 0;
 /** Each simulated visitor comes from its own address (via the trusted proxy header), as real traffic does. */
-export const visitorHeaders = () => ({ 'x-forwarded-for': `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter++ & 255}` });
+export const visitorHeaders = () => ({
+  'x-forwarded-for': `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter++ & 255}`,
+});
 
 export async function createHost(base: string, username: string, typeOverrides: Record<string, unknown> = {}) {
   const signup = await fetch(`${base}/api/auth/signup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...visitorHeaders() },
-    body: JSON.stringify({ email: `${username}@example.com`, password: 'bench password 1', name: 'Bench Host', username, timeZone: 'UTC' }),
+    body: JSON.stringify({
+      email: `${username}@example.com`,
+      password: 'bench password 1',
+      name: 'Bench Host',
+      username,
+      timeZone: 'UTC',
+    }),
   });
   if (signup.status !== 201) throw new Error(`signup: ${signup.status} ${await signup.text()}`);
-  const cookie = signup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = signup.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const keyRes = await fetch(`${base}/api/auth/csrf`, { headers: { cookie } });
-  const csrfCookie = keyRes.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const csrfCookie = keyRes.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { token } = (await keyRes.json()) as { token: string };
   const headers = { 'content-type': 'application/json', cookie: `${cookie}; ${csrfCookie}`, 'x-csrf-token': token };
   const call = async (method: string, path: string, body: unknown) => {
@@ -57,7 +100,15 @@ export async function createHost(base: string, username: string, typeOverrides: 
     weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
     overrides: [],
   });
-  await call('POST', '/api/meetings/types', { title: 'Bench', slug: 'bench', durationMinutes: 15, minimumNoticeMinutes: 0, bookingWindowDays: 730, reminderOffsetsMinutes: [], ...typeOverrides });
+  await call('POST', '/api/meetings/types', {
+    title: 'Bench',
+    slug: 'bench',
+    durationMinutes: 15,
+    minimumNoticeMinutes: 0,
+    bookingWindowDays: 730,
+    reminderOffsetsMinutes: [],
+    ...typeOverrides,
+  });
   return { username };
 }
 
