@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, TestClient, type TestApp } from './helpers/app.js';
 import { at, bookingBody, hostWithType, utcDay } from './helpers/scheduling.js';
@@ -36,4 +37,24 @@ it('hides the development mailbox when SMTP is configured', async () => {
   } finally {
     await withSmtp.close();
   }
+});
+
+it('lets the host see their organization’s messages that gave up, and no one else’s', async () => {
+  const host = await hostWithType(t.app);
+  const stranger = await hostWithType(t.app);
+  const invitee = `dead-${Date.now()}@example.com`;
+  await new TestClient(t.app).post(
+    '/api/meetings/book',
+    bookingBody(host.user.username, at(utcDay(8), '11:00'), { invitee: { name: 'D', email: invitee } }),
+  );
+  await t.db.db.execute(
+    sql`update email_outbox set status = 'dead', last_error = 'Mailbox does not exist' where to_address = ${invitee}`,
+  );
+  const dead = await host.client.get('/api/notifications/messages?status=dead');
+  expect(dead.status).toBe(200);
+  expect(dead.body.messages).toEqual([
+    expect.objectContaining({ to: invitee, status: 'dead', lastError: 'Mailbox does not exist' }),
+  ]);
+  expect(dead.body.messages[0]).not.toHaveProperty('html');
+  expect((await stranger.client.get('/api/notifications/messages?status=dead')).body.messages).toEqual([]);
 });

@@ -59,6 +59,20 @@ describe('signed inbound job endpoints', () => {
     }
   });
 
+  it('guards the workflow hook the same way', async () => {
+    const payload = JSON.stringify({ workflowId: '00000000-0000-4000-8000-000000000000', actionIndex: 0 });
+    const call = (headers: Record<string, string>) =>
+      new TestClient(t.app).request('POST', '/api/workflows/execute-action', payload, {
+        'content-type': 'application/json',
+        ...headers,
+      });
+    expect((await call({})).status).toBe(401);
+    expect((await call(signed('whsec_' + Buffer.from('x'.repeat(24)).toString('base64'), payload))).status).toBe(401);
+    const verified = await call(signed(t.config.inboundWebhookSecret, payload));
+    expect(verified.status).toBe(404);
+    expect(verified.body.error.code).toBe('not_found');
+  });
+
   it('answers 422 for a verified body without a reminder id', async () => {
     const other = JSON.stringify({ hello: 'world' });
     const res = await send(other, signed(t.config.inboundWebhookSecret, other));

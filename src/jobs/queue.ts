@@ -40,7 +40,7 @@ export function createJobQueue(handle: DbHandle, options: { runWorkers: boolean;
       if (!options.runWorkers) return;
       for (const [name, { handler }] of definitions) {
         await boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds: 0.5, batchSize: 20 }, async (jobs) => {
-          for (const job of jobs) await handler(job.data);
+          await Promise.all(jobs.map((job) => handler(job.data)));
         });
       }
       for (const [name, cron] of schedules) {

@@ -78,11 +78,21 @@ export const outboxRepo = {
       .orderBy(desc(emailOutbox.createdAt))
       .limit(200),
 
-  async countPending(db: Database) {
-    const [row] = await db
-      .select({ n: sql<number>`count(*)::int` })
+  /** An organization's messages (row level security scopes them), newest first, without their bodies. */
+  listForTenant: (tx: Tx, status: OutboxRow['status'] | undefined) =>
+    tx
+      .select({
+        id: emailOutbox.id,
+        to: emailOutbox.toAddress,
+        subject: emailOutbox.subject,
+        status: emailOutbox.status,
+        attempts: emailOutbox.attempts,
+        lastError: emailOutbox.lastError,
+        createdAt: emailOutbox.createdAt,
+        sentAt: emailOutbox.sentAt,
+      })
       .from(emailOutbox)
-      .where(eq(emailOutbox.status, 'pending'));
-    return row?.n ?? 0;
-  },
+      .where(status ? eq(emailOutbox.status, status) : undefined)
+      .orderBy(desc(emailOutbox.createdAt))
+      .limit(200),
 };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../server/config.js';
+import { requirePrincipal } from '../../server/plugins/auth.js';
 import { invalid, notFound } from '../../lib/errors.js';
 import type { BookingsService } from '../scheduling/bookings.service.js';
 import type { Notifications } from './service.js';
@@ -40,6 +41,35 @@ export function notificationRoutes(
       if (!devMailbox) throw notFound('The development mailbox');
       return { messages: await deps.notifications.devOutbox(req.query.to) };
     },
+  );
+
+  r.get(
+    '/api/notifications/messages',
+    {
+      preHandler: app.requireAuth,
+      schema: {
+        tags: ['notifications'],
+        summary: 'E-mails of your organization and their delivery state; status=dead lists those that gave up',
+        querystring: z.object({ status: z.enum(['pending', 'sent', 'failed', 'dead']).optional() }),
+        response: {
+          200: z.object({
+            messages: z.array(
+              z.object({
+                id: z.uuid(),
+                to: z.string(),
+                subject: z.string(),
+                status: z.string(),
+                attempts: z.number(),
+                lastError: z.string().nullable(),
+                createdAt: z.string(),
+                sentAt: z.string().nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => ({ messages: await deps.notifications.messages(requirePrincipal(req), req.query.status) }),
   );
 
   r.get(

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client.js';
-import type { Tx } from '../../db/tenant.js';
+import { withTenant, type Tx } from '../../db/tenant.js';
+import type { Principal } from '../identity/service.js';
 import type { JobQueue } from '../../jobs/queue.js';
 import { bookingInvite, type InviteMethod } from './ics.js';
 import type { Mailer } from './mailer.js';
@@ -123,6 +124,12 @@ export function createNotifications(deps: NotificationsDeps) {
     },
 
     invite: bookingInvite,
+
+    /** What the host sees of their organization's mail, including messages that gave up (dead letters). */
+    async messages(principal: Principal, status: 'pending' | 'sent' | 'failed' | 'dead' | undefined) {
+      const rows = await withTenant(db, principal, (tx) => outboxRepo.listForTenant(tx, status));
+      return rows.map((m) => ({ ...m, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null }));
+    },
   };
 }
 export type Notifications = ReturnType<typeof createNotifications>;

@@ -36,16 +36,3 @@ export function outlookCalendarUrl(event: CalendarEvent): string {
   if (event.location) params.set('location', event.location);
   return `https://outlook.live.com/calendar/0/deeplink/compose?${params.toString()}`;
 }
-
-/**
- * The path and query of a link the server built with its PUBLIC_URL. The app is served by that same server,
- * so a same-origin path keeps working when PUBLIC_URL names another host or port (proxies, tests).
- */
-export function sameOriginPath(url: string): string {
-  try {
-    const parsed = new URL(url, window.location.origin);
-    return `${parsed.pathname}${parsed.search}${parsed.hash}`;
-  } catch {
-    return url;
-  }
-}

@@ -1,6 +1,7 @@
 /**
  * Time-zone arithmetic with nothing but Intl: the server speaks UTC instants, people read wall-clock times in a
- * zone. A "civil date" is a calendar day with no zone attached; instants are epoch milliseconds.
+ * zone. A "civil date" is a calendar day with no zone attached; instants are epoch milliseconds. No DOM here,
+ * so the module also runs (and is tested) in Node.
  */
 
 export interface CivilDate {
@@ -191,19 +192,6 @@ export function weekdayNames(firstDay: number, style: 'narrow' | 'short' | 'long
   return Array.from({ length: 7 }, (_, i) =>
     formatCivilDate({ year: 2024, month: 1, day: ((firstDay - 1 + i) % 7) + 1 }, { weekday: style }),
   );
-}
-
-/** The first day of the week in the reader's locale (ISO weekday), Monday where the browser cannot tell. */
-export function localeFirstDayOfWeek(): number {
-  try {
-    const locale = new Intl.Locale(navigator.language) as Intl.Locale & {
-      getWeekInfo?: () => { firstDay: number };
-      weekInfo?: { firstDay: number };
-    };
-    return locale.getWeekInfo?.().firstDay ?? locale.weekInfo?.firstDay ?? 1;
-  } catch {
-    return 1;
-  }
 }
 
 /** "HH:mm" → minutes since midnight ("24:00" → 1440). */

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { sameOriginPath } from '../../lib/calendarLinks';
+import { sameOriginPath } from '../../lib/sameOriginPath';
 import { Notice } from '../../ui/Notice';
 import { TextLink } from '../../ui/TextLink';
 import type { Booking } from './api';
@@ -29,7 +29,10 @@ export function Confirmation({ booking, timeZone, hour12 }: ConfirmationProps) {
         >
           <svg viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="2.2">
             {pending ? (
-              <path d="M12 7v5l3 3" strokeLinecap="round" strokeLinejoin="round" />
+              <>
+                <circle cx="12" cy="12" r="8" />
+                <path d="M12 8v4l2.5 2.5" strokeLinecap="round" strokeLinejoin="round" />
+              </>
             ) : (
               <path d="M5 12.5l4.5 4.5L19 7.5" strokeLinecap="round" strokeLinejoin="round" />
             )}

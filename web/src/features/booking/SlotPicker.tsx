@@ -4,16 +4,17 @@ import {
   addMonths,
   civilDateOf,
   compareDates,
+  dateKey,
   firstOfMonth,
   formatCivilDate,
   formatMonth,
   formatTime,
-  localeFirstDayOfWeek,
   parseDateKey,
   startOfZonedDay,
   zonedDateKey,
   type CivilDate,
 } from '../../lib/zonedTime';
+import { localeFirstDayOfWeek } from '../../lib/locale';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { focusRing } from '../../ui/focusRing';
@@ -57,14 +58,17 @@ export function SlotPicker({ user, type, prefs, onPick, initialDay, bookingWindo
 
   const { query, byDay } = useMonthSlots(user, type, month, timeZone);
   const slotCounts = useMemo(() => new Map([...byDay].map(([key, slots]) => [key, slots.length])), [byDay]);
-  const dayInMonth = day !== null && day.startsWith(`${String(month.year).padStart(4, '0')}-${String(month.month).padStart(2, '0')}`);
+  // Date keys are YYYY-MM-DD, so a day belongs to the month when it starts with the month's YYYY-MM-.
+  const dayInMonth = day !== null && day.startsWith(dateKey(month).slice(0, 8));
 
-  // Open on the first day with times, and again after moving to another month, so times show without a click.
+  // Show the first day with times whenever the chosen day has none in the loaded month: on opening, after
+  // moving to another month or zone, or when the last time of the day was just taken.
+  const dayHasTimes = dayInMonth && day !== null && byDay.has(day);
   useEffect(() => {
-    if (!query.isSuccess || dayInMonth) return;
+    if (!query.isSuccess || dayHasTimes) return;
     const first = byDay.keys().next();
     setDay(first.done ? null : first.value);
-  }, [query.isSuccess, byDay, dayInMonth]);
+  }, [query.isSuccess, byDay, dayHasTimes]);
 
   const nextAvailable = useMutation({
     mutationFn: () => {

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { monthRange, zonedDateKey, type CivilDate } from '../../lib/zonedTime';
 import { fetchSlots, slotStreamUrl, type Slot } from './api';
@@ -12,15 +12,18 @@ export const MAX_WINDOW_DAYS = 730;
 export const slotsKeyPrefix = (user: string, type: string) => ['slots', user, type] as const;
 
 /** The offered slots of one calendar month as the visitor sees it (month boundaries in `timeZone`). */
-export function useMonthSlots(user: string, type: string, month: CivilDate, timeZone: string, enabled = true) {
+export function monthSlotsQuery(user: string, type: string, month: CivilDate, timeZone: string) {
   const { from, to } = monthRange(month, timeZone);
-  const query = useQuery({
+  return queryOptions({
     queryKey: [...slotsKeyPrefix(user, type), timeZone, from, to],
     queryFn: ({ signal }) => fetchSlots({ user, type, from, to, timeZone }, signal),
-    enabled,
     // The event stream tells us when slots change; until then a month's answer stays good.
     staleTime: 60_000,
   });
+}
+
+export function useMonthSlots(user: string, type: string, month: CivilDate, timeZone: string, enabled = true) {
+  const query = useQuery({ ...monthSlotsQuery(user, type, month, timeZone), enabled });
   const slots = query.data?.slots;
   const byDay = useMemo(() => {
     const days = new Map<string, Slot[]>();

@@ -5,8 +5,8 @@ import { book, fetchBookingPage, type BookInput, type Booking, type Slot } from 
 import { BookingForm } from '../../features/booking/BookingForm';
 import { Confirmation } from '../../features/booking/Confirmation';
 import { SlotPicker } from '../../features/booking/SlotPicker';
-import { slotsKeyPrefix, useMonthSlots, useSlotStream } from '../../features/booking/useSlots';
-import { useViewerPreferences } from '../../features/booking/useViewerPreferences';
+import { monthSlotsQuery, slotsKeyPrefix, useMonthSlots, useSlotStream } from '../../features/booking/useSlots';
+import { useViewerPreferences, type ViewerPreferences } from '../../features/booking/useViewerPreferences';
 import { ApiError } from '../../lib/api';
 import { timeZoneLabel } from '../../lib/timeZones';
 import { randomUuid } from '../../lib/uuid';
@@ -28,10 +28,17 @@ function isNotFound(error: unknown) {
 
 export function BookingPage() {
   const { username = '', slug = '' } = useParams<{ username: string; slug: string }>();
+  const prefs = useViewerPreferences();
+  const queryClient = useQueryClient();
   const page = useQuery({
     queryKey: ['public-page', username, slug],
     queryFn: ({ signal }) => fetchBookingPage(username, slug, signal),
   });
+  // This month's times are asked for together with the page, not after it: the picker then finds them cached.
+  useEffect(() => {
+    const month = firstOfMonth(civilDateOf(Date.now(), prefs.timeZone));
+    void queryClient.prefetchQuery(monthSlotsQuery(username, slug, month, prefs.timeZone));
+  }, [queryClient, username, slug, prefs.timeZone]);
 
   if (page.isPending) return <BookingPageSkeleton />;
   if (page.isError) {
@@ -45,16 +52,16 @@ export function BookingPage() {
     }
     return <PageLoadError message={page.error.message} onRetry={() => page.refetch()} />;
   }
-  return <BookingFlow username={username} slug={slug} {...page.data} />;
+  return <BookingFlow username={username} slug={slug} prefs={prefs} {...page.data} />;
 }
 
 function BookingFlow({
   username,
   slug,
+  prefs,
   host,
   meetingType,
-}: { username: string; slug: string } & Awaited<ReturnType<typeof fetchBookingPage>>) {
-  const prefs = useViewerPreferences();
+}: { username: string; slug: string; prefs: ViewerPreferences } & Awaited<ReturnType<typeof fetchBookingPage>>) {
   const queryClient = useQueryClient();
   const [stage, setStage] = useState<Stage>({ kind: 'pick' });
   const [lastDay, setLastDay] = useState<string | undefined>();
