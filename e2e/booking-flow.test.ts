@@ -103,7 +103,9 @@ describe.each(['desktop', 'phone'] as const)('booking flow at %s width', (viewpo
     await invitee.getByRole('button', { name: 'Confirm booking' }).click();
     await invitee.getByRole('heading', { name: 'You are booked' }).waitFor();
     const end = new Date(Date.parse(start) + 30 * 60_000).toISOString();
-    expect(await invitee.getByText(timeRangeText(start, end, INVITEE_ZONE), { exact: false }).count()).toBeGreaterThan(0);
+    expect(await invitee.getByText(timeRangeText(start, end, INVITEE_ZONE), { exact: false }).count()).toBeGreaterThan(
+      0,
+    );
     const google = await invitee.getByRole('link', { name: 'Google Calendar' }).getAttribute('href');
     expect(google).toContain('calendar.google.com');
     expect(google).toContain(`dates=${start.replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);

@@ -42,7 +42,9 @@ test('a request that needs approval is pending until the host confirms it', asyn
   await fillBookingForm(invitee, { name: 'Pat Pending', email: 'pat@example.com' });
   await invitee.getByRole('button', { name: 'Request this time' }).click();
   await invitee.getByRole('heading', { name: 'Request sent' }).waitFor();
-  await invitee.getByText("Your request was sent; you'll get an e-mail at pat@example.com when the host confirms.").waitFor();
+  await invitee
+    .getByText("Your request was sent; you'll get an e-mail at pat@example.com when the host confirms.")
+    .waitFor();
   await screenshot(invitee, 'phone-booking-pending');
   expect(await seriousA11yViolations(invitee)).toEqual([]);
 

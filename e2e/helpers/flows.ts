@@ -5,7 +5,12 @@ export type Account = { name: string; email: string; password: string; username:
 
 export function newAccount(): Account {
   const n = randomBytes(3).toString('hex');
-  return { name: `Hana Host ${n}`, email: `host-${n}@example.com`, password: 'correct horse battery', username: `hana-${n}` };
+  return {
+    name: `Hana Host ${n}`,
+    email: `host-${n}@example.com`,
+    password: 'correct horse battery',
+    username: `hana-${n}`,
+  };
 }
 
 /** Signs up through the form; the browser context's time zone becomes the host's. */
@@ -84,7 +89,11 @@ export async function findSlot(page: Page, notBefore: number, exclude: ReadonlyS
   throw new Error('no offered slot found');
 }
 
-export async function fillBookingForm(page: Page, invitee: { name: string; email: string }, answers: Record<string, string> = {}) {
+export async function fillBookingForm(
+  page: Page,
+  invitee: { name: string; email: string },
+  answers: Record<string, string> = {},
+) {
   await page.getByLabel('Your name', { exact: true }).fill(invitee.name);
   await page.getByLabel('E-mail', { exact: true }).fill(invitee.email);
   for (const [label, value] of Object.entries(answers)) await page.getByLabel(label, { exact: true }).fill(value);

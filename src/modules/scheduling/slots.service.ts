@@ -1,5 +1,5 @@
 import type { Database } from '../../db/client.js';
-import { withTenant } from '../../db/tenant.js';
+import { withTenant, type Tx } from '../../db/tenant.js';
 import { invalid, notFound } from '../../lib/errors.js';
 import { meetingTypesRepo, type MeetingTypeRow } from './meeting-types.repo.js';
 import { offeredSlots, type Host } from './offered-slots.js';
@@ -27,12 +27,19 @@ export function createSlotsService(
   findHost: (username: string) => Promise<Host | undefined>,
   clock: () => Date = () => new Date(),
 ) {
+  const pageNotFound = () => notFound('The booking page');
+
+  async function activeType(tx: Tx, host: Host, slug: string) {
+    const type = await meetingTypesRepo.findBySlug(tx, host.id, slug);
+    if (!type || !type.isActive) throw pageNotFound();
+    return type;
+  }
+
   /** The host and an active meeting type behind a public booking page; secret types are reachable by link. */
   async function resolvePage(username: string, slug: string) {
     const host = await findHost(username);
-    const type =
-      host && (await withTenant(db, { orgId: host.orgId }, (tx) => meetingTypesRepo.findBySlug(tx, host.id, slug)));
-    if (!host || !type || !type.isActive) throw notFound('The booking page');
+    if (!host) throw pageNotFound();
+    const type = await withTenant(db, { orgId: host.orgId }, (tx) => activeType(tx, host, slug));
     return { host, type };
   }
 
@@ -65,9 +72,11 @@ export function createSlotsService(
       if (to <= from) throw invalid({ to: 'Must be after from.' });
       if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY)
         throw invalid({ to: `Ask for at most ${MAX_RANGE_DAYS} days at a time.` });
-      const { host, type } = await resolvePage(q.user, q.type);
-      const slots = await withTenant(db, { orgId: host.orgId }, (tx) =>
-        offeredSlots(tx, { host, type, from, to, now: clock() }),
+      const host = await findHost(q.user);
+      if (!host) throw pageNotFound();
+      // One transaction for the type, the hours and the bookings: this is the hottest public read.
+      const slots = await withTenant(db, { orgId: host.orgId }, async (tx) =>
+        offeredSlots(tx, { host, type: await activeType(tx, host, q.type), from, to, now: clock() }),
       );
       return { timeZone: q.timeZone ?? host.timeZone, slots };
     },

@@ -10,7 +10,10 @@ export interface CalendarEvent {
 
 /** 2026-11-26T09:00:00.000Z → 20261126T090000Z, the form Google Calendar reads. */
 function compactUtc(iso: string): string {
-  return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 export function googleCalendarUrl(event: CalendarEvent): string {

@@ -36,7 +36,10 @@ export function TimeZonePicker({ label, value, onChange, hint, error }: TimeZone
   const open = query !== null;
 
   // Offsets for ~420 zones cost a few milliseconds: computed when the list opens, not on every render.
-  const all = useMemo(() => (open ? listTimeZones(value).map((zone) => describe(zone, Date.now())) : []), [open, value]);
+  const all = useMemo(
+    () => (open ? listTimeZones(value).map((zone) => describe(zone, Date.now())) : []),
+    [open, value],
+  );
 
   const matches = useMemo(() => {
     if (!open) return [];

@@ -31,7 +31,11 @@ export const newKey = () => nextKey++;
 export const defaultInterval = (): IntervalDraft => ({ key: newKey(), start: '09:00', end: '17:00' });
 
 /** A time input cannot show 24:00; midnight at the end of a day reads 00:00 and is sent back as 24:00. */
-const toInput = (i: TimeInterval): IntervalDraft => ({ key: newKey(), start: i.start, end: i.end === '24:00' ? '00:00' : i.end });
+const toInput = (i: TimeInterval): IntervalDraft => ({
+  key: newKey(),
+  start: i.start,
+  end: i.end === '24:00' ? '00:00' : i.end,
+});
 const fromInput = (i: IntervalDraft): TimeInterval => ({ start: i.start, end: i.end === '00:00' ? '24:00' : i.end });
 
 export function draftOf(a: Availability): AvailabilityDraft {

@@ -140,7 +140,12 @@ function QuestionField({ question, value, error, onChange }: QuestionFieldProps)
       );
     case 'checkbox':
       return (
-        <CheckboxField {...common} label={label} checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+        <CheckboxField
+          {...common}
+          label={label}
+          checked={value === true}
+          onChange={(e) => onChange(e.target.checked)}
+        />
       );
     case 'phone':
       return (

@@ -27,9 +27,8 @@ export function HourFormatToggle({ hour12, onChange }: HourFormatToggleProps) {
               if (['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(event.key)) {
                 event.preventDefault();
                 onChange(!hour12);
-                const sibling = event.currentTarget.parentElement?.querySelector<HTMLButtonElement>(
-                  `[aria-checked="false"]`,
-                );
+                const sibling =
+                  event.currentTarget.parentElement?.querySelector<HTMLButtonElement>(`[aria-checked="false"]`);
                 sibling?.focus();
               }
             }}

@@ -89,7 +89,9 @@ export function SlotPicker({ user, type, prefs, onPick, initialDay, bookingWindo
     if (window.matchMedia('(max-width: 767px)').matches) {
       const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
       requestAnimationFrame(() =>
-        document.getElementById('times-heading')?.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' }),
+        document
+          .getElementById('times-heading')
+          ?.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' }),
       );
     }
   }

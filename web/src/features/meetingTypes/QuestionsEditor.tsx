@@ -115,7 +115,11 @@ export function QuestionsEditor({ questions, errors, onChange }: QuestionsEditor
         })}
       </ol>
       {errors.questions && <p className="text-sm font-medium text-red-700">{errors.questions}</p>}
-      <Button variant="secondary" disabled={questions.length >= 30} onClick={() => onChange([...questions, newQuestion()])}>
+      <Button
+        variant="secondary"
+        disabled={questions.length >= 30}
+        onClick={() => onChange([...questions, newQuestion()])}
+      >
         Add a question
       </Button>
     </div>

@@ -32,10 +32,9 @@ export async function listMeetingTypes(signal?: AbortSignal) {
 }
 
 export async function getMeetingType(id: string, signal?: AbortSignal) {
-  const { meetingType } = await api.get<{ meetingType: MeetingType }>(
-    `/api/meetings/types/${encodeURIComponent(id)}`,
-    { signal },
-  );
+  const { meetingType } = await api.get<{ meetingType: MeetingType }>(`/api/meetings/types/${encodeURIComponent(id)}`, {
+    signal,
+  });
   return meetingType;
 }
 

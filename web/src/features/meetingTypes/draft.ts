@@ -180,7 +180,8 @@ export function validateDraft(d: MeetingTypeDraft): FieldErrors {
     const options = optionsOf(q);
     if (q.type === 'select' && options.length === 0) errors[`questions.${i}.options`] = 'Give at least one option.';
     else if (options.length > 50) errors[`questions.${i}.options`] = 'At most 50 options.';
-    else if (options.some((o) => o.length > 100)) errors[`questions.${i}.options`] = 'Each option: at most 100 characters.';
+    else if (options.some((o) => o.length > 100))
+      errors[`questions.${i}.options`] = 'Each option: at most 100 characters.';
   });
   if (d.reminderOffsetsMinutes.length > 5) errors.reminderOffsetsMinutes = 'At most 5 reminders.';
   return errors;
@@ -201,9 +202,10 @@ export function inputOf(d: MeetingTypeDraft): MeetingTypeInput {
     bookingWindowDays: Number(d.bookingWindowDays),
     maxBookingsPerDay: d.maxBookingsPerDay.trim() === '' ? null : Number(d.maxBookingsPerDay),
     requiresConfirmation: d.requiresConfirmation,
-    location: value && d.locationType !== 'jitsi' && d.locationType !== 'none'
-      ? { type: d.locationType, value }
-      : { type: d.locationType },
+    location:
+      value && d.locationType !== 'jitsi' && d.locationType !== 'none'
+        ? { type: d.locationType, value }
+        : { type: d.locationType },
     questions: d.questions.map((q) => {
       const base = { id: q.id, label: q.label.trim(), type: q.type, required: q.required };
       return q.type === 'select' ? { ...base, options: optionsOf(q) } : base;

@@ -140,7 +140,10 @@ function AvailabilityEditor({ initial }: { initial: Availability }) {
                       dayLabel={name}
                       intervals={day.intervals}
                       onChange={(intervals) =>
-                        setDay(index, { enabled: intervals.length > 0, intervals: intervals.length ? intervals : [defaultInterval()] })
+                        setDay(index, {
+                          enabled: intervals.length > 0,
+                          intervals: intervals.length ? intervals : [defaultInterval()],
+                        })
                       }
                       errorId={errorId}
                       invalid={Boolean(error)}
@@ -155,7 +158,11 @@ function AvailabilityEditor({ initial }: { initial: Availability }) {
                   )}
                 </div>
                 {day.enabled && (
-                  <Button variant="ghost" className="self-start text-xs text-slate-600" onClick={() => copyToAll(index)}>
+                  <Button
+                    variant="ghost"
+                    className="self-start text-xs text-slate-600"
+                    onClick={() => copyToAll(index)}
+                  >
                     Copy to all days<span className="sr-only"> from {name}</span>
                   </Button>
                 )}
@@ -181,7 +188,9 @@ function AvailabilityEditor({ initial }: { initial: Availability }) {
           <ul className="space-y-3">
             {draft.overrides.map((o, index) => {
               const parsed = parseDateKey(o.date);
-              const label = parsed ? formatCivilDate(parsed, { weekday: 'long', day: 'numeric', month: 'long' }) : 'this date';
+              const label = parsed
+                ? formatCivilDate(parsed, { weekday: 'long', day: 'numeric', month: 'long' })
+                : 'this date';
               const dateError = errors.fields[`overrides.${index}.date`];
               const intervalsError = errors.fields[`overrides.${index}.intervals`];
               return (
@@ -228,7 +237,10 @@ function AvailabilityEditor({ initial }: { initial: Availability }) {
                       dayLabel={label}
                       intervals={o.intervals}
                       onChange={(intervals) =>
-                        setOverride(o.key, intervals.length ? { intervals } : { dayOff: true, intervals: [defaultInterval()] })
+                        setOverride(
+                          o.key,
+                          intervals.length ? { intervals } : { dayOff: true, intervals: [defaultInterval()] },
+                        )
                       }
                       errorId={`override-${o.key}-intervals-error`}
                       invalid={Boolean(intervalsError)}

@@ -27,7 +27,10 @@ type Tab = (typeof tabs)[number]['id'];
 
 async function fetchTab(tab: Tab, signal: AbortSignal): Promise<Booking[]> {
   if (tab !== 'cancelled') return listBookings(tab, signal);
-  const [cancelled, declined] = await Promise.all([listBookings('cancelled', signal), listBookings('declined', signal)]);
+  const [cancelled, declined] = await Promise.all([
+    listBookings('cancelled', signal),
+    listBookings('declined', signal),
+  ]);
   return [...cancelled, ...declined].sort((a, b) => Date.parse(b.start) - Date.parse(a.start));
 }
 
@@ -52,7 +55,12 @@ export function BookingsPage() {
   return (
     <>
       <SectionHeader title="Bookings" description="Meetings people booked with you." />
-      <div role="tablist" aria-label="Bookings" onKeyDown={onTabKey} className="flex flex-wrap gap-1 border-b border-slate-200">
+      <div
+        role="tablist"
+        aria-label="Bookings"
+        onKeyDown={onTabKey}
+        className="flex flex-wrap gap-1 border-b border-slate-200"
+      >
         {tabs.map((t) => (
           <button
             key={t.id}

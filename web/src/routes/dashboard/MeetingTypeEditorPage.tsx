@@ -124,7 +124,12 @@ function MeetingTypeEditor({ existing }: { existing?: MeetingType }) {
     save.mutate(draft, {
       onError: (error) => {
         const serverFields = error instanceof ApiError ? Object.keys(error.fields) : [];
-        show(toFormErrors(error, serverFields.filter((key) => shownFields.test(key))));
+        show(
+          toFormErrors(
+            error,
+            serverFields.filter((key) => shownFields.test(key)),
+          ),
+        );
       },
     });
   }
@@ -242,7 +247,11 @@ function MeetingTypeEditor({ existing }: { existing?: MeetingType }) {
                     min={0}
                     value={draft.minimumNotice.amount}
                     onChange={(event) =>
-                      set('minimumNotice', { ...draft.minimumNotice, amount: event.target.value }, 'minimumNoticeMinutes')
+                      set(
+                        'minimumNotice',
+                        { ...draft.minimumNotice, amount: event.target.value },
+                        'minimumNoticeMinutes',
+                      )
                     }
                     className={controlClasses}
                   />

@@ -120,7 +120,9 @@ function MeetingTypeRow({ type, username }: { type: MeetingType; username: strin
       </div>
       {toggle.isError && (
         <div className="mt-3">
-          <Alert>Could not change “{type.title}”. {toggle.error.message}</Alert>
+          <Alert>
+            Could not change “{type.title}”. {toggle.error.message}
+          </Alert>
         </div>
       )}
       <div className="mt-4 flex flex-wrap gap-2">

@@ -140,7 +140,8 @@ function PasswordPanel() {
     event.preventDefault();
     const fields: Record<string, string> = {};
     if (values.currentPassword === '') fields.currentPassword = 'Enter your current password.';
-    if (values.newPassword.length < minPasswordLength) fields.newPassword = `Use at least ${minPasswordLength} characters.`;
+    if (values.newPassword.length < minPasswordLength)
+      fields.newPassword = `Use at least ${minPasswordLength} characters.`;
     else if (values.newPassword.length > 256) fields.newPassword = 'Use at most 256 characters.';
     if (values.repeat !== values.newPassword) fields.repeat = 'The two new passwords differ.';
     if (Object.keys(fields).length) {

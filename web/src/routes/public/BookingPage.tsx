@@ -81,7 +81,16 @@ function BookingFlow({
     if (!watched.data.slots.some((s) => s.start === formSlot.start)) {
       setStage({ kind: 'pick', notice: takenMessage(formSlot, prefs.timeZone, prefs.hour12, 'meanwhile') });
     }
-  }, [formSlot, watched.isSuccess, watched.isFetching, watched.data, booking.isPending, booking.isSuccess, prefs.timeZone, prefs.hour12]);
+  }, [
+    formSlot,
+    watched.isSuccess,
+    watched.isFetching,
+    watched.data,
+    booking.isPending,
+    booking.isSuccess,
+    prefs.timeZone,
+    prefs.hour12,
+  ]);
 
   function pick(slot: Slot) {
     setLastDay(zonedDateKey(Date.parse(slot.start), prefs.timeZone));

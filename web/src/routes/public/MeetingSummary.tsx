@@ -6,7 +6,14 @@ function Fact({ icon, children }: { icon: string; children: ReactNode }) {
   return (
     <li className="flex items-start gap-2.5">
       <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-0.5 size-4 shrink-0 text-slate-500">
-        <path d={icon} stroke="currentColor" strokeWidth="1.6" fill="none" strokeLinecap="round" strokeLinejoin="round" />
+        <path
+          d={icon}
+          stroke="currentColor"
+          strokeWidth="1.6"
+          fill="none"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
       </svg>
       <span>{children}</span>
     </li>

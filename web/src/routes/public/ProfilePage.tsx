@@ -20,9 +20,7 @@ export function ProfilePage() {
 
   if (profile.isError) {
     if (profile.error instanceof ApiError && profile.error.status === 404) {
-      return (
-        <PublicNotFound title="Page not found" description="Nobody with this booking address was found here." />
-      );
+      return <PublicNotFound title="Page not found" description="Nobody with this booking address was found here." />;
     }
     return <PageLoadError message={profile.error.message} onRetry={() => profile.refetch()} />;
   }
