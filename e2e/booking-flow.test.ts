@@ -89,6 +89,17 @@ describe.each(['desktop', 'phone'] as const)('booking flow at %s width', (viewpo
     await invitee.getByRole('radio', { name: '12h' }).click();
     expect(await firstTime()).toMatch(/^\d{1,2}:\d{2} [AP]M$/);
 
+    // Calendar days are buttons; the arrow keys move between bookable ones and Enter picks one.
+    const days = invitee.locator('button[data-date]:not([disabled])');
+    if ((await days.count()) > 1) {
+      await days.first().focus();
+      await invitee.keyboard.press('ArrowRight');
+      const second = await days.nth(1).getAttribute('data-date');
+      expect(await invitee.evaluate<string>('document.activeElement.dataset.date')).toBe(second);
+      await invitee.keyboard.press('Enter');
+      expect(await days.nth(1).getAttribute('aria-pressed')).toBe('true');
+    }
+
     const start = await findSlot(invitee, Date.now() + HOUR);
     await shot(invitee, 'booking-page');
     await checkPage(invitee, 'booking page');

@@ -1,3 +1,4 @@
+import { createDb } from '../src/db/client.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, TestClient, type TestApp } from './helpers/app.js';
 import { at, bookingBody, hostWithType, utcDay } from './helpers/scheduling.js';
@@ -58,4 +59,27 @@ it('answers 404 for a page that does not exist', async () => {
   const res = await fetch(`${base}/api/meetings/slots/stream?user=nobody-here&type=intro`);
   expect(res.status).toBe(404);
   expect(((await res.json()) as any).error.code).toBe('not_found');
+});
+
+it.skipIf(!process.env.TEST_DATABASE_URL)('reaches a page connected to another node', async () => {
+  const host = await hostWithType(t.app);
+  const second = await createDb({ databaseUrl: t.db.url!, poolSize: 5 });
+  const other = await createTestApp({ db: { ...second, destroy: () => second.close() }, runWorkers: false });
+  try {
+    const otherBase = await other.app.listen({ port: 0, host: '127.0.0.1' });
+    const controller = new AbortController();
+    const stream = await fetch(`${otherBase}/api/meetings/slots/stream?user=${host.user.username}&type=intro`, {
+      signal: controller.signal,
+    });
+    const booked = nextEvent(stream.body!, (e, d: any) => e === 'slots' && d.reason === 'booked');
+    const res = await new TestClient(t.app).post(
+      '/api/meetings/book',
+      bookingBody(host.user.username, at(utcDay(5), '11:00')),
+    );
+    expect((await booked).data).toMatchObject({ start: res.body.booking.start });
+    controller.abort();
+  } finally {
+    await other.close();
+    await second.close();
+  }
 });
