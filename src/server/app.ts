@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Redis } from 'ioredis';
 import type { DbHandle } from '../db/client.js';
 import { configureValidationMessages } from '../lib/validation.js';
+import { analyticsRoutes } from '../modules/analytics/routes.js';
 import { identityRoutes } from '../modules/identity/routes.js';
 import { bookingRoutes } from '../modules/scheduling/bookings.routes.js';
 import { schedulingRoutes } from '../modules/scheduling/routes.js';
@@ -70,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   bookingRoutes(app, services.bookings);
   notificationRoutes(app, { config, db: db.db, notifications: services.notifications, bookings: services.bookings });
   webhookRoutes(app, services.webhooks);
+  analyticsRoutes(app, services.analytics, services.identity.timeZoneOf);
   workflowRoutes(app, { db: db.db, inboundWebhookSecret: config.inboundWebhookSecret });
   await registerWebApp(app, deps.webRoot ?? DEFAULT_WEB_ROOT);
   return app;

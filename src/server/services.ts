@@ -2,6 +2,7 @@ import type { DbHandle } from '../db/client.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { createSealer } from '../lib/crypto.js';
 import type { EventBus } from '../lib/event-bus.js';
+import { createAnalytics } from '../modules/analytics/service.js';
 import { createIdentityRepo } from '../modules/identity/repo.js';
 import { createIdentityService } from '../modules/identity/service.js';
 import { createSmtpMailer, type Mailer } from '../modules/notifications/mailer.js';
@@ -64,8 +65,9 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
     webhooks,
     bookings,
     meetingTypes: createMeetingTypesService(db, publishSlots),
-    availability: createAvailabilityService(db, async (userId) => (await identity.me(userId)).timeZone, publishSlots),
+    availability: createAvailabilityService(db, identity.timeZoneOf, publishSlots),
     slots: createSlotsService(db, identity.findHost),
+    analytics: createAnalytics({ db, appSecret: config.appSecret, findHost: identity.findHost }),
     /** Defines every module's jobs on the queue; call once before queue.start(). */
     registerJobs() {
       notifications.registerJobs();

@@ -87,6 +87,8 @@ export function createIdentityService(repo: IdentityRepo, sealer: Sealer, clock:
     findHost: (username: string) => repo.findHost({ username }),
     findHostById: (id: string) => repo.findHost({ id }),
 
+    timeZoneOf: async (userId: string) => (await repo.findPublicUser(userId))?.timeZone ?? 'UTC',
+
     async me(userId: string): Promise<PublicUser> {
       const user = await repo.findPublicUser(userId);
       if (!user) throw notFound('The user');
