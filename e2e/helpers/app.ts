@@ -40,16 +40,6 @@ export async function startE2EApp(): Promise<E2EApp> {
   services.registerJobs();
   await queue.start();
   const app = await buildApp({ config, db, redis, services, webRoot: WEB_ROOT });
-  // TEMPORARY LOCAL PATCH (reverted before hand-off): the two public routes are not registered by the server yet.
-  if (
-    process.env.E2E_STANDIN_PUBLIC_ROUTES === '1' &&
-    !app.hasRoute({ method: 'GET', url: '/api/public/users/:username' })
-  ) {
-    app.get('/api/public/users/:username', async (req: any) => services.slots.profile(req.params.username));
-    app.get('/api/public/users/:username/types/:slug', async (req: any) =>
-      services.slots.page(req.params.username, req.params.slug),
-    );
-  }
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('the app is not listening on a TCP port');

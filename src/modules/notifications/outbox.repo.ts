@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
+import { claimDueIds } from '../../jobs/lease.js';
 import { emailOutbox } from '../../db/schema/index.js';
 import type { Tx } from '../../db/tenant.js';
 import type { OutgoingMail } from './types.js';
@@ -23,22 +24,9 @@ export const outboxRepo = {
     );
   },
 
-  /**
-   * Claims up to `limit` due messages for `leaseSeconds`. SKIP LOCKED lets several senders claim disjoint
-   * batches; a sender that dies leaves a lease that simply expires, and the message is claimed again.
-   */
+  /** Claims a batch of due messages under a lease (see claimDueIds). */
   async claimDue(db: Database, limit: number, leaseSeconds: number): Promise<OutboxRow[]> {
-    const result = await db.execute(sql`
-      update email_outbox set lease_until = now() + make_interval(secs => ${leaseSeconds}), attempts = attempts + 1
-      where id in (
-        select id from email_outbox
-        where status = 'pending' and next_attempt_at <= now() and (lease_until is null or lease_until < now())
-        order by created_at
-        limit ${limit}
-        for update skip locked
-      )
-      returning id`);
-    const ids = result.rows.map((r) => r.id as string);
+    const ids = await claimDueIds(db, 'email_outbox', limit, leaseSeconds);
     if (!ids.length) return [];
     return db
       .select()

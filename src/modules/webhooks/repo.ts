@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
+import { claimDueIds } from '../../jobs/lease.js';
 import { webhookDeliveries, webhookEndpoints } from '../../db/schema/index.js';
 import type { Tx } from '../../db/tenant.js';
 
@@ -54,19 +55,9 @@ export const webhooksRepo = {
       .orderBy(desc(webhookDeliveries.createdAt))
       .limit(100),
 
-  /** Same lease pattern as the e-mail outbox: disjoint batches for concurrent senders, crashes just expire. */
+  /** Claims a batch of due deliveries under a lease (see claimDueIds). */
   async claimDue(db: Database, limit: number, leaseSeconds: number) {
-    const result = await db.execute(sql`
-      update webhook_deliveries set lease_until = now() + make_interval(secs => ${leaseSeconds}), attempts = attempts + 1
-      where id in (
-        select id from webhook_deliveries
-        where status = 'pending' and next_attempt_at <= now() and (lease_until is null or lease_until < now())
-        order by created_at
-        limit ${limit}
-        for update skip locked
-      )
-      returning id`);
-    const ids = result.rows.map((r) => r.id as string);
+    const ids = await claimDueIds(db, 'webhook_deliveries', limit, leaseSeconds);
     if (!ids.length) return [];
     return db
       .select({ delivery: webhookDeliveries, url: webhookEndpoints.url, secretSealed: webhookEndpoints.secretSealed })

@@ -32,7 +32,8 @@ function describe(zone: string, now: number): ZoneOption {
 export function TimeZonePicker({ label, value, onChange, hint, error }: TimeZonePickerProps) {
   const listId = useId();
   const [query, setQuery] = useState<string | null>(null);
-  const [active, setActive] = useState(0);
+  // The highlighted option, by zone rather than position, so it survives filtering and opens on the current zone.
+  const [activeZone, setActiveZone] = useState(value);
   const open = query !== null;
 
   // Offsets for ~420 zones cost a few milliseconds: computed when the list opens, not on every render.
@@ -48,22 +49,25 @@ export function TimeZonePicker({ label, value, onChange, hint, error }: TimeZone
     return found.slice(0, MAX_SHOWN);
   }, [open, query, all]);
 
-  const activeOption = matches[Math.min(active, matches.length - 1)];
+  const activeIndex = Math.max(
+    0,
+    matches.findIndex((o) => o.zone === activeZone),
+  );
+  const activeOption = matches[activeIndex];
   const optionId = (index: number) => `${listId}-option-${index}`;
 
   useEffect(() => {
-    if (open) document.getElementById(`${listId}-option-${active}`)?.scrollIntoView({ block: 'nearest' });
-  }, [open, active, listId]);
+    if (open) document.getElementById(`${listId}-option-${activeIndex}`)?.scrollIntoView({ block: 'nearest' });
+  }, [open, activeIndex, listId]);
 
   function choose(zone: string) {
     setQuery(null);
     if (zone !== value) onChange(zone);
   }
 
-  function openList(text = '') {
-    setQuery(text);
-    const index = text === '' ? all.findIndex((o) => o.zone === value) : 0;
-    setActive(Math.max(0, index));
+  function openList() {
+    setQuery('');
+    setActiveZone(value);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -74,7 +78,8 @@ export function TimeZonePicker({ label, value, onChange, hint, error }: TimeZone
         return;
       }
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((i) => Math.min(Math.max(i + step, 0), Math.max(matches.length - 1, 0)));
+      const next = matches[Math.min(Math.max(activeIndex + step, 0), matches.length - 1)];
+      if (next) setActiveZone(next.zone);
     } else if (event.key === 'Enter' && open) {
       event.preventDefault();
       if (activeOption) choose(activeOption.zone);
@@ -97,7 +102,7 @@ export function TimeZonePicker({ label, value, onChange, hint, error }: TimeZone
             aria-expanded={open}
             aria-controls={listId}
             aria-autocomplete="list"
-            aria-activedescendant={open && activeOption ? optionId(matches.indexOf(activeOption)) : undefined}
+            aria-activedescendant={open && activeOption ? optionId(activeIndex) : undefined}
             autoComplete="off"
             spellCheck={false}
             value={open ? query : display}
@@ -108,7 +113,7 @@ export function TimeZonePicker({ label, value, onChange, hint, error }: TimeZone
             }}
             onChange={(event) => {
               setQuery(event.target.value);
-              setActive(0);
+              setActiveZone('');
             }}
             onKeyDown={onKeyDown}
             onBlur={() => setQuery(null)}
@@ -139,7 +144,7 @@ export function TimeZonePicker({ label, value, onChange, hint, error }: TimeZone
                   event.preventDefault();
                   choose(option.zone);
                 }}
-                onMouseMove={() => setActive(index)}
+                onMouseMove={() => setActiveZone(option.zone)}
                 className={`cursor-pointer px-3 py-2 ${option === activeOption ? 'bg-indigo-600 text-white' : 'text-slate-900'} ${
                   option.zone === value ? 'font-semibold' : ''
                 }`}

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import {
   addMonths,
   civilDateOf,
@@ -50,6 +50,7 @@ export function SlotPicker({ user, type, prefs, onPick, initialDay, bookingWindo
   const [month, setMonth] = useState<CivilDate>(() => firstOfMonth(initialDate ?? today));
   const [day, setDay] = useState<string | null>(initialDay ?? null);
   const [firstDayOfWeek] = useState(localeFirstDayOfWeek);
+  const timesHeadingId = useId();
 
   const windowDays = bookingWindowDays ?? MAX_WINDOW_DAYS;
   const lastDay = civilDateOf(now + windowDays * DAY, timeZone);
@@ -90,7 +91,7 @@ export function SlotPicker({ user, type, prefs, onPick, initialDay, bookingWindo
       const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
       requestAnimationFrame(() =>
         document
-          .getElementById('times-heading')
+          .getElementById(timesHeadingId)
           ?.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' }),
       );
     }
@@ -132,8 +133,8 @@ export function SlotPicker({ user, type, prefs, onPick, initialDay, bookingWindo
           </div>
         </section>
 
-        <section aria-labelledby="times-heading" className="min-w-0">
-          <h3 id="times-heading" className="mb-3 text-base font-semibold text-slate-900">
+        <section aria-labelledby={timesHeadingId} className="min-w-0">
+          <h3 id={timesHeadingId} className="mb-3 text-base font-semibold text-slate-900">
             {selectedDate && dayInMonth
               ? formatCivilDate(selectedDate, { weekday: 'long', day: 'numeric', month: 'long' })
               : 'Available times'}

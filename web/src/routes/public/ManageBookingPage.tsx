@@ -121,7 +121,11 @@ function ManageBooking({ booking, token, initialMode }: ManageBookingProps) {
         {mode === 'view' && changeable && (
           <div className="space-y-6">
             {booking.status === 'confirmed' && (
-              <AddToCalendar booking={booking} icsHref={icsPath(booking.uid, token)} manageUrl={window.location.href} />
+              <AddToCalendar
+                booking={booking}
+                icsHref={icsPath(booking.uid, token)}
+                manageUrl={`${window.location.origin}${window.location.pathname}?${new URLSearchParams({ token }).toString()}`}
+              />
             )}
             <div className="flex flex-wrap gap-3 border-t border-slate-200 pt-6">
               <Button variant="secondary" onClick={() => setMode('reschedule')}>
