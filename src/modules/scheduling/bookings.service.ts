@@ -183,6 +183,39 @@ export function createBookingsService(deps: BookingsDeps) {
     fx.reminders.push(...rows.filter((r) => r.status === 'scheduled'));
   }
 
+  const recordEvent = (
+    tx: Tx,
+    b: BookingRow,
+    event: 'booking_created' | 'booking_cancelled' | 'booking_rescheduled' | 'no_show',
+  ) => bookingsRepo.recordEvent(tx, { orgId: b.orgId, meetingTypeId: b.meetingTypeId, bookingId: b.id, event });
+
+  /** Cancelling frees the time, stops the reminders and tells both people, whoever cancels. */
+  async function cancelBooking(
+    tx: Tx,
+    fx: BookingEffects,
+    b: BookingRow,
+    by: 'host' | 'invitee',
+    reason: string | undefined,
+  ) {
+    await bookingsRepo.update(tx, b.id, {
+      status: 'cancelled',
+      cancelReason: reason ?? null,
+      cancelledBy: by,
+      sequence: b.sequence + 1,
+    });
+    await bookingsRepo.cancelReminders(tx, b.id);
+    await recordEvent(tx, b, 'booking_cancelled');
+    const announced = await announce(
+      tx,
+      fx,
+      b.id,
+      { kind: 'cancelled', by, reason: reason ?? null },
+      'booking.cancelled',
+    );
+    fx.freed(b.hostUserId, announced.bookingView);
+    return announced.bookingView;
+  }
+
   /**
    * Runs fn in the booking's tenant after checking the invitee's token; unknown uid and bad token look alike.
    * The host is looked up before the transaction opens: PGlite has one connection, so a query outside the
@@ -287,12 +320,7 @@ export function createBookingsService(deps: BookingsDeps) {
               idempotencyFingerprint: idempotencyKey ? print : null,
             });
             await scheduleReminders(tx, fx, type, created, now);
-            await bookingsRepo.recordEvent(tx, {
-              orgId: host.orgId,
-              meetingTypeId: type.id,
-              bookingId: created.id,
-              event: 'booking_created',
-            });
+            await recordEvent(tx, created, 'booking_created');
             const { row } = await announce(tx, fx, created.id, { kind: 'booked' }, 'booking.created');
             const booking = await view(tx, row, true);
             fx.booked(host.id, booking);
@@ -365,46 +393,30 @@ export function createBookingsService(deps: BookingsDeps) {
           const b = row.booking;
           const wrongState = (what: string) =>
             conflict('invalid_transition', `A ${b.status} booking cannot be ${what}.`);
-          const ended = { cancelReason: reason ?? null, cancelledBy: 'host', sequence: b.sequence + 1 };
           if (action === 'confirm') {
             if (b.status !== 'pending') throw wrongState('confirmed');
             await bookingsRepo.update(tx, b.id, { status: 'confirmed', sequence: b.sequence + 1 });
             await announce(tx, fx, b.id, { kind: 'confirmed' }, 'booking.confirmed');
           } else if (action === 'decline') {
             if (b.status !== 'pending') throw wrongState('declined');
-            await bookingsRepo.update(tx, b.id, { status: 'declined', ...ended });
+            await bookingsRepo.update(tx, b.id, {
+              status: 'declined',
+              cancelReason: reason ?? null,
+              cancelledBy: 'host',
+              sequence: b.sequence + 1,
+            });
             await bookingsRepo.cancelReminders(tx, b.id);
             await announce(tx, fx, b.id, { kind: 'declined', reason: reason ?? null }, 'booking.declined');
             fx.freed(b.hostUserId, { start: b.startAt.toISOString(), end: b.endAt.toISOString() });
           } else if (action === 'cancel') {
             if (!isLive(b)) throw wrongState('cancelled');
-            await bookingsRepo.update(tx, b.id, { status: 'cancelled', ...ended });
-            await bookingsRepo.cancelReminders(tx, b.id);
-            await bookingsRepo.recordEvent(tx, {
-              orgId: b.orgId,
-              meetingTypeId: b.meetingTypeId,
-              bookingId: b.id,
-              event: 'booking_cancelled',
-            });
-            await announce(
-              tx,
-              fx,
-              b.id,
-              { kind: 'cancelled', by: 'host', reason: reason ?? null },
-              'booking.cancelled',
-            );
-            fx.freed(b.hostUserId, { start: b.startAt.toISOString(), end: b.endAt.toISOString() });
+            await cancelBooking(tx, fx, b, 'host', reason);
           } else {
             if (b.status !== 'confirmed') throw wrongState('marked as a no-show');
             if (b.startAt > now)
               throw conflict('meeting_not_started', 'You can mark a no-show once the meeting has started.');
             await bookingsRepo.update(tx, b.id, { noShow: true });
-            await bookingsRepo.recordEvent(tx, {
-              orgId: b.orgId,
-              meetingTypeId: b.meetingTypeId,
-              bookingId: b.id,
-              event: 'no_show',
-            });
+            await recordEvent(tx, b, 'no_show');
           }
           return view(tx, await load(tx, { id: b.id }), true);
         }),
@@ -418,28 +430,7 @@ export function createBookingsService(deps: BookingsDeps) {
         asInvitee(uid, token, async (tx, { booking: b }) => {
           if (!isLive(b)) throw conflict('booking_not_active', 'This booking is already cancelled or declined.');
           if (b.endAt <= now) throw conflict('booking_in_past', 'This meeting is over and can no longer be cancelled.');
-          await bookingsRepo.update(tx, b.id, {
-            status: 'cancelled',
-            cancelReason: reason ?? null,
-            cancelledBy: 'invitee',
-            sequence: b.sequence + 1,
-          });
-          await bookingsRepo.cancelReminders(tx, b.id);
-          await bookingsRepo.recordEvent(tx, {
-            orgId: b.orgId,
-            meetingTypeId: b.meetingTypeId,
-            bookingId: b.id,
-            event: 'booking_cancelled',
-          });
-          const { bookingView } = await announce(
-            tx,
-            fx,
-            b.id,
-            { kind: 'cancelled', by: 'invitee', reason: reason ?? null },
-            'booking.cancelled',
-          );
-          fx.freed(b.hostUserId, bookingView);
-          return bookingView;
+          return cancelBooking(tx, fx, b, 'invitee', reason);
         }),
       );
     },
@@ -466,12 +457,7 @@ export function createBookingsService(deps: BookingsDeps) {
             sequence: b.sequence + 1,
           });
           await scheduleReminders(tx, fx, type, moved, now);
-          await bookingsRepo.recordEvent(tx, {
-            orgId: b.orgId,
-            meetingTypeId: b.meetingTypeId,
-            bookingId: b.id,
-            event: 'booking_rescheduled',
-          });
+          await recordEvent(tx, b, 'booking_rescheduled');
           const { bookingView } = await announce(
             tx,
             fx,
