@@ -204,7 +204,10 @@ describe('invitee cancel and reschedule', () => {
     const invitee = new TestClient(t.app);
 
     expect((await invitee.get(`/api/meetings/bookings/${booked.uid}?token=wrong`)).status).toBe(404);
-    const seen = await invitee.get(`/api/meetings/bookings/${booked.uid}?token=${token}`);
+    // A stale session cookie in the invitee's browser must not hide their booking.
+    const seen = await invitee.request('GET', `/api/meetings/bookings/${booked.uid}?token=${token}`, undefined, {
+      cookie: 'tuskhub_session=stale.value',
+    });
     expect(seen.status).toBe(200);
     expect(seen.body.booking.links).toBeUndefined();
     expect((await invitee.post(`/api/meetings/bookings/${booked.uid}/cancel`, { token: 'x'.repeat(43) })).status).toBe(

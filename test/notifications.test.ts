@@ -105,7 +105,9 @@ describe('booking e-mails with calendar invitations', () => {
     const download = await new TestClient(t.app).get(`/api/meetings/bookings/${b.uid}/ics?token=${token}`);
     expect(download.status).toBe(200);
     expect(download.headers['content-type']).toMatch(/^text\/calendar/);
-    expect(download.body).toMatch(/^METHOD:CANCEL/m);
+    expect(download.body).toMatch(/^METHOD:PUBLISH/m);
+    expect(download.body).toMatch(/^STATUS:CANCELLED/m);
+    expect(download.body).toContain(`UID:${b.uid}@meet.example.com`);
     expect((await new TestClient(t.app).get(`/api/meetings/bookings/${b.uid}/ics?token=nope`)).status).toBe(404);
   });
 

@@ -11,9 +11,26 @@ export const passwordSchema = z
   .min(10, { message: 'Use at least 10 characters.' })
   .max(256, { message: 'Use at most 256 characters.' });
 
-export const usernameSchema = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,28})[a-z0-9]$/, {
-  message: 'Use 3–30 lowercase letters, digits or dashes, starting and ending with a letter or digit.',
-});
+/** First path segments the web app uses itself; a username there would hide the user's public page. */
+const RESERVED_USERNAMES = new Set([
+  'api',
+  'assets',
+  'booking',
+  'dashboard',
+  'login',
+  'signup',
+  'logout',
+  'settings',
+  'admin',
+  'dev',
+]);
+
+export const usernameSchema = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{1,28})[a-z0-9]$/, {
+    message: 'Use 3–30 lowercase letters, digits or dashes, starting and ending with a letter or digit.',
+  })
+  .refine((v) => !RESERVED_USERNAMES.has(v), { message: 'This username is reserved. Choose another.' });
 
 export const timeZoneSchema = z
   .string()

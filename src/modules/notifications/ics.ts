@@ -7,7 +7,8 @@ import ical, {
 } from 'ical-generator';
 import type { BookingMail } from './types.js';
 
-export type InviteMethod = 'REQUEST' | 'CANCEL';
+/** REQUEST and CANCEL travel in e-mail (iTIP); PUBLISH is the plain file a person adds to a calendar. */
+export type InviteMethod = 'REQUEST' | 'CANCEL' | 'PUBLISH';
 
 /**
  * An iTIP (RFC 5546) invitation for one booking. The UID never changes for a booking and SEQUENCE is the
@@ -16,8 +17,9 @@ export type InviteMethod = 'REQUEST' | 'CANCEL';
 export function bookingInvite(b: BookingMail, method: InviteMethod, uidDomain: string): string {
   const calendar = ical({
     prodId: { company: 'TuskHub', product: 'Meetings', language: 'EN' },
-    method: method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+    method: ICalCalendarMethod[method],
   });
+  const cancelled = method === 'CANCEL' || b.status === 'cancelled' || b.status === 'declined';
   const where = b.location.url ?? b.location.value;
   calendar.createEvent({
     id: `${b.uid}@${uidDomain}`,
@@ -42,11 +44,11 @@ export function bookingInvite(b: BookingMail, method: InviteMethod, uidDomain: s
         email: b.invitee.email,
         rsvp: true,
         role: ICalAttendeeRole.REQ,
-        status: method === 'CANCEL' ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED,
+        status: cancelled ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED,
       },
     ],
-    status: method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    alarms: method === 'CANCEL' ? [] : [{ type: ICalAlarmType.display, trigger: 15 * 60, description: b.title }],
+    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    alarms: cancelled ? [] : [{ type: ICalAlarmType.display, trigger: 15 * 60, description: b.title }],
   });
   return calendar.toString();
 }

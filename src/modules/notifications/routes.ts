@@ -77,7 +77,8 @@ export function notificationRoutes(
     {
       schema: {
         tags: ['bookings'],
-        summary: 'The booking as an iCalendar file (METHOD:REQUEST, or CANCEL once cancelled)',
+        summary:
+          'The booking as an iCalendar file to add to a calendar (METHOD:PUBLISH; STATUS:CANCELLED once cancelled)',
         params: z.object({ uid: z.string().regex(/^[0-9a-f]{30}$/) }),
         querystring: z.object({ token: z.string().min(1).max(200) }),
       },

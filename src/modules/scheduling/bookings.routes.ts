@@ -22,9 +22,12 @@ export function bookingRoutes(app: FastifyInstance, bookings: BookingsService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['bookings'];
 
-  /** Resolves the caller when a session or API key is present, without requiring one. */
-  async function optionalAuth(req: Parameters<typeof app.requireAuth>[0]) {
-    if (req.headers.authorization || req.cookies.tuskhub_session) await app.requireAuth(req);
+  /**
+   * The invitee's token is enough on its own: a stale session cookie in the same browser must not get in the
+   * way. Without a token the caller must be the host.
+   */
+  async function hostUnlessToken(req: Parameters<typeof app.requireAuth>[0]) {
+    if (!(req.query as { token?: string }).token) await app.requireAuth(req);
   }
 
   r.post(
@@ -63,7 +66,7 @@ export function bookingRoutes(app: FastifyInstance, bookings: BookingsService) {
   r.get(
     '/api/meetings/bookings/:uid',
     {
-      preHandler: optionalAuth,
+      preHandler: hostUnlessToken,
       schema: {
         tags,
         summary: 'One booking, for its host or for the invitee with ?token=',

@@ -351,14 +351,10 @@ export function createBookingsService(deps: BookingsDeps) {
       return this.getForHost(principal, uid);
     },
 
-    /** The current invitation as a file: REQUEST while the booking stands, CANCEL once it does not. */
+    /** The booking as a calendar file to add (PUBLISH); once cancelled, the same event marked CANCELLED. */
     icsForInvitee: (uid: string, token: string) =>
       asInvitee(uid, token, async (_tx, row) =>
-        deps.notifications.invite(
-          mailOf(row),
-          isLive(row.booking) ? 'REQUEST' : 'CANCEL',
-          new URL(deps.publicUrl).hostname,
-        ),
+        deps.notifications.invite(mailOf(row), 'PUBLISH', new URL(deps.publicUrl).hostname),
       ),
 
     async list(principal: Principal, q: { status?: string; from?: string; to?: string }) {

@@ -10,6 +10,8 @@ import {
   meetingTypeCreateBody,
   meetingTypePatchBody,
   meetingTypeSchema,
+  publicPageResponse,
+  publicProfileResponse,
   slotsQuery,
   slotsResponse,
 } from './schemas.js';
@@ -130,6 +132,33 @@ export function schedulingRoutes(
       },
     },
     async (req) => s.availability.replace(requirePrincipal(req), req.body),
+  );
+
+  const pageParams = z.object({ username: z.string().min(1).max(64), slug: z.string().min(1).max(64) });
+  r.get(
+    '/api/public/users/:username',
+    {
+      schema: {
+        tags: ['public pages'],
+        summary: 'A host’s profile: name and listed meeting types',
+        params: pageParams.pick({ username: true }),
+        response: { 200: publicProfileResponse },
+      },
+    },
+    async (req) => s.slots.profile(req.params.username),
+  );
+
+  r.get(
+    '/api/public/users/:username/types/:slug',
+    {
+      schema: {
+        tags: ['public pages'],
+        summary: 'What a booking page shows: host, meeting type and its questions',
+        params: pageParams,
+        response: { 200: publicPageResponse },
+      },
+    },
+    async (req) => s.slots.page(req.params.username, req.params.slug),
   );
 
   r.get(

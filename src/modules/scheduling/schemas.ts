@@ -234,6 +234,7 @@ export const publicMeetingTypeSchema = z.object({
   durationMinutes: z.number(),
   locationType: locationSchema.shape.type,
   requiresConfirmation: z.boolean(),
+  bookingWindowDays: z.number(),
   questions: meetingTypeSchema.shape.questions,
 });
 export const publicHostSchema = z.object({ name: z.string(), username: z.string(), timeZone: z.string() });

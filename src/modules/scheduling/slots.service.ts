@@ -5,6 +5,7 @@ import { meetingTypesRepo, type MeetingTypeRow } from './meeting-types.repo.js';
 import { offeredSlots, type Host } from './offered-slots.js';
 
 const MAX_RANGE_DAYS = 62;
+const DAY = 86_400_000;
 
 function toPublicMeetingType(t: MeetingTypeRow) {
   return {
@@ -15,10 +16,10 @@ function toPublicMeetingType(t: MeetingTypeRow) {
     durationMinutes: t.durationMinutes,
     locationType: t.location.type,
     requiresConfirmation: t.requiresConfirmation,
+    bookingWindowDays: t.bookingWindowDays,
     questions: t.questions,
   };
 }
-const DAY = 86_400_000;
 
 export type SlotsQuery = { user: string; type: string; from: string; to: string; timeZone?: string | undefined };
 

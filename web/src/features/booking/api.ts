@@ -135,3 +135,18 @@ export async function rescheduleAsInvitee(uid: string, token: string, start: str
 export function icsPath(uid: string, token: string) {
   return `/api/meetings/bookings/${enc(uid)}/ics?${new URLSearchParams({ token }).toString()}`;
 }
+
+/**
+ * Counts a view for the host's analytics (first-party; the server stores no IP address). A beacon: it never
+ * delays the page, and it carries no CSRF token, so a host previewing their own page while logged in is
+ * refused and not counted.
+ */
+export function recordPageEvent(user: string, type: string, event: 'page_view' | 'slot_view') {
+  const body = new Blob([JSON.stringify({ user, type, event })], { type: 'application/json' });
+  try {
+    if (navigator.sendBeacon?.('/api/meetings/analytics/events', body)) return;
+  } catch {
+    // Fall through to fetch.
+  }
+  void fetch('/api/meetings/analytics/events', { method: 'POST', body, keepalive: true }).catch(() => {});
+}

@@ -21,8 +21,8 @@ export function DashboardRoutes() {
         <Route path="/analytics">
           <SectionPlaceholder
             title="Analytics"
-            emptyTitle="Analytics are not available yet"
-            description="Page views, bookings and conversion for each meeting type will appear here once the analytics module ships. Nothing is being collected for display yet."
+            emptyTitle="The analytics report is not in the dashboard yet"
+            description="Page views, bookings and conversion for each meeting type will appear here. Your booking pages already count views (first-party, without storing IP addresses)."
           />
         </Route>
         <Route path="/webhooks">

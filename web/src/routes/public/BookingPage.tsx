@@ -1,7 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'wouter';
-import { book, fetchBookingPage, type BookInput, type Booking, type Slot } from '../../features/booking/api';
+import {
+  book,
+  fetchBookingPage,
+  recordPageEvent,
+  type BookInput,
+  type Booking,
+  type Slot,
+} from '../../features/booking/api';
 import { BookingForm } from '../../features/booking/BookingForm';
 import { Confirmation } from '../../features/booking/Confirmation';
 import { SlotPicker } from '../../features/booking/SlotPicker';
@@ -71,6 +78,7 @@ function BookingFlow({
   });
 
   useSlotStream(username, slug, stage.kind !== 'done');
+  useEffect(() => recordPageEvent(username, slug, 'page_view'), [username, slug]);
 
   // While the form is open, keep watching the chosen slot's month: if the slot is taken elsewhere, say so.
   const formSlot = stage.kind === 'form' ? stage.slot : undefined;
@@ -93,6 +101,7 @@ function BookingFlow({
   ]);
 
   function pick(slot: Slot) {
+    recordPageEvent(username, slug, 'slot_view');
     setLastDay(zonedDateKey(Date.parse(slot.start), prefs.timeZone));
     booking.reset();
     setStage({ kind: 'form', slot });
