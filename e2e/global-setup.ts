@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
  */
 export default function setup() {
   if (process.env.E2E_SKIP_BUILD === '1') return;
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+  execFileSync('npm', ['run', '--silent', 'build:web'], {
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },
   });

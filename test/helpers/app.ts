@@ -30,6 +30,8 @@ export type TestAppOptions = {
   env?: Record<string, string>;
   /** Run job workers in this instance (default true). */
   runWorkers?: boolean;
+  /** Serve a built web app (the browser tests); by default none. */
+  webRoot?: string;
 };
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -54,7 +56,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     db,
     redis: options.rateLimitRedis ?? redis,
     services,
-    webRoot: join(config.dataDir, 'no-web'),
+    webRoot: options.webRoot ?? join(config.dataDir, 'no-web'),
   });
   await app.ready();
   return {
