@@ -42,7 +42,8 @@ export function bookingInvite(b: BookingMail, method: InviteMethod, uidDomain: s
       {
         name: b.invitee.name,
         email: b.invitee.email,
-        rsvp: true,
+        // The invitee chose this time themselves: the invitation records their acceptance, not a question.
+        rsvp: false,
         role: ICalAttendeeRole.REQ,
         status: cancelled ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED,
       },

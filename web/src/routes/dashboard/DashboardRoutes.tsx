@@ -1,12 +1,15 @@
 import { Route, Switch } from 'wouter';
 import { NotFoundMessage } from '../NotFoundMessage';
+import { AnalyticsPage } from './AnalyticsPage';
 import { AvailabilityPage } from './AvailabilityPage';
 import { BookingsPage } from './BookingsPage';
 import { DashboardLayout } from './DashboardLayout';
+import { EmailLogPage } from './EmailLogPage';
+import { MailboxPage } from './MailboxPage';
 import { MeetingTypeEditorPage } from './MeetingTypeEditorPage';
 import { MeetingTypesPage } from './MeetingTypesPage';
-import { SectionPlaceholder } from './SectionPlaceholder';
 import { SettingsPage } from './SettingsPage';
+import { WebhooksPage } from './WebhooksPage';
 
 /** Routes under /dashboard (mounted with `nest`, so paths here are relative to it). */
 export function DashboardRoutes() {
@@ -18,27 +21,10 @@ export function DashboardRoutes() {
         <Route path="/types/:id" component={MeetingTypeEditorPage} />
         <Route path="/availability" component={AvailabilityPage} />
         <Route path="/bookings" component={BookingsPage} />
-        <Route path="/analytics">
-          <SectionPlaceholder
-            title="Analytics"
-            emptyTitle="The analytics report is not in the dashboard yet"
-            description="Page views, bookings and conversion for each meeting type will appear here. Your booking pages already count views (first-party, without storing IP addresses)."
-          />
-        </Route>
-        <Route path="/webhooks">
-          <SectionPlaceholder
-            title="Webhooks"
-            emptyTitle="Webhooks are not available yet"
-            description="Soon you can have bookings, cancellations and reschedules sent to your own endpoints (signed with Standard Webhooks)."
-          />
-        </Route>
-        <Route path="/mailbox">
-          <SectionPlaceholder
-            title="Dev mailbox"
-            emptyTitle="The dev mailbox is not available yet"
-            description="On servers without SMTP, the e-mails the app would send (confirmations, reminders) will be readable here."
-          />
-        </Route>
+        <Route path="/analytics" component={AnalyticsPage} />
+        <Route path="/webhooks" component={WebhooksPage} />
+        <Route path="/emails" component={EmailLogPage} />
+        <Route path="/mailbox" component={MailboxPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route>
           <NotFoundMessage />

@@ -5,6 +5,7 @@ export const dashboardSections = [
   { path: '/bookings', label: 'Bookings' },
   { path: '/analytics', label: 'Analytics' },
   { path: '/webhooks', label: 'Webhooks' },
+  { path: '/emails', label: 'E-mail log' },
   { path: '/mailbox', label: 'Dev mailbox' },
   { path: '/settings', label: 'Settings' },
 ] as const;
