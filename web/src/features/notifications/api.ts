@@ -1,0 +1,41 @@
+import { api } from '../../lib/api';
+
+export type MessageStatus = 'pending' | 'sent' | 'failed' | 'dead';
+
+export interface LoggedMessage {
+  id: string;
+  to: string;
+  subject: string;
+  status: MessageStatus | (string & {});
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface MailboxMessage {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  createdAt: string;
+  status: string;
+  attachments: { filename: string; contentType: string; contentBase64: string }[];
+}
+
+export const messagesKey = ['notification-messages'] as const;
+export const devOutboxKey = ['dev-outbox'] as const;
+
+export async function listMessages(status: MessageStatus | undefined, signal?: AbortSignal) {
+  const query = status ? `?${new URLSearchParams({ status }).toString()}` : '';
+  const { messages } = await api.get<{ messages: LoggedMessage[] }>(`/api/notifications/messages${query}`, { signal });
+  return messages;
+}
+
+/** The development mailbox; the server answers 404 when SMTP is configured (mail then really goes out). */
+export async function listDevOutbox(to: string, signal?: AbortSignal) {
+  const query = to ? `?${new URLSearchParams({ to }).toString()}` : '';
+  const { messages } = await api.get<{ messages: MailboxMessage[] }>(`/api/dev/outbox${query}`, { signal });
+  return messages;
+}
