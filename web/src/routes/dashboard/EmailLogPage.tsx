@@ -94,7 +94,7 @@ export function EmailLogPage() {
                   <th scope="col" className="w-36 px-4 py-2 font-medium">
                     Status
                   </th>
-                  <th scope="col" className="w-40 px-4 py-2 font-medium">
+                  <th scope="col" className="w-48 px-4 py-2 font-medium">
                     Queued / sent
                   </th>
                 </tr>
@@ -131,7 +131,7 @@ export function EmailLogPage() {
         </>
       )}
       <p className="text-sm text-slate-600">
-        Running without SMTP? Read the messages themselves in the{' '}
+        Without SMTP, e-mails stay pending and are kept for reading in the{' '}
         <Link href="/mailbox" className={`rounded-sm text-indigo-700 underline ${focusRing}`}>
           Dev mailbox
         </Link>
