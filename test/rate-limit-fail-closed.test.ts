@@ -12,6 +12,7 @@ beforeAll(async () => {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
   });
+  deadRedis.on('error', () => {});
   t = await createTestApp({ rateLimitRedis: deadRedis, runWorkers: false });
 });
 afterAll(async () => {
