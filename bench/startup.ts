@@ -6,22 +6,22 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const PORT = 39_000 + Math.floor(Math.random() * 1000);
-
 const SERVER = [process.execPath, '--import', 'tsx', 'src/server/main.ts'];
 const NPM_START = ['npm', 'start', '--silent'];
 
 async function startOnce(dataDir: string, [command, ...args]: string[] = SERVER) {
+  // A port of its own per start: a previous server's process tree may still be shutting down.
+  const port = 39_000 + Math.floor(Math.random() * 1000);
   const started = performance.now();
   const child = spawn(command!, args, {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-      const healthy = await fetch(`http://127.0.0.1:${PORT}/api/health`)
+      const healthy = await fetch(`http://127.0.0.1:${port}/api/health`)
         .then((r) => r.ok)
         .catch(() => false);
       if (healthy) break;
