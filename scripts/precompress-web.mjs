@@ -17,6 +17,6 @@ function* files(dir) {
 for (const path of files(root)) {
   const content = readFileSync(path);
   if (content.length < 1024) continue;
-  writeFileSync(`${path}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(`${path}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }));
   writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
 }

@@ -22,7 +22,6 @@ const queue = createJobQueue(db, {
 });
 const services = createServices(config, db, { bus, queue, log });
 services.registerJobs();
-await queue.start();
 const app = await buildApp({ config, db, redis, services });
 
 if (config.seedDemo) {
@@ -31,6 +30,9 @@ if (config.seedDemo) {
 }
 
 await app.listen({ host: config.host, port: config.port });
+// The queue starts once the server answers: pg-boss's first start creates its schema, and nothing it runs is
+// needed to serve the first request (work queued meanwhile is caught up by the start-up sweep).
+await queue.start();
 app.log.info(
   { url: config.publicUrl, db: db.kind, startupMs: Math.round(performance.now() - startedAt) },
   `TuskHub Meetings is ready at ${config.publicUrl}`,
