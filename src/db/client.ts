@@ -87,6 +87,9 @@ async function openPglite(options: DbOptions): Promise<DbHandle> {
 async function openPostgres(url: string, poolSize = 10): Promise<DbHandle> {
   await migratePostgres(url);
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server drops (restart, failover) is discarded by the pool and replaced on next use;
+  // without a listener the pool would rethrow it and take the process down.
+  pool.on('error', () => {});
   const db = drizzleNodePg(pool, { schema }) as unknown as Database;
   const listener = createPostgresListener(url);
   return {

@@ -24,9 +24,24 @@ export async function createTestDb(): Promise<TestDb> {
     url: url.toString(),
     async destroy() {
       await handle.close();
-      await withAdmin(adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
+      await withAdmin(adminUrl, async (c) => {
+        await waitForDisconnects(c, name);
+        await c.query(`drop database if exists ${name} with (force)`);
+      });
     },
   };
+}
+
+/**
+ * Pools resolve end() before their last connections have said goodbye; forcing the drop then would kill those
+ * sessions mid-goodbye and surface as errors in whichever test file runs next.
+ */
+async function waitForDisconnects(client: pg.Client, name: string) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const { rows } = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+    if (rows[0].n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
