@@ -10,6 +10,7 @@ import { identityRoutes } from '../modules/identity/routes.js';
 import { bookingRoutes } from '../modules/scheduling/bookings.routes.js';
 import { schedulingRoutes } from '../modules/scheduling/routes.js';
 import { notificationRoutes } from '../modules/notifications/routes.js';
+import { integrationRoutes } from '../modules/video/routes.js';
 import { webhookRoutes } from '../modules/webhooks/routes.js';
 import { workflowRoutes } from '../modules/workflows/routes.js';
 import type { Config } from './config.js';
@@ -71,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   bookingRoutes(app, services.bookings);
   notificationRoutes(app, { config, db: db.db, notifications: services.notifications, bookings: services.bookings });
   webhookRoutes(app, services.webhooks);
+  integrationRoutes(app, services.integrations);
   analyticsRoutes(app, services.analytics, services.identity.timeZoneOf);
   workflowRoutes(app, { db: db.db, inboundWebhookSecret: config.inboundWebhookSecret });
   await registerWebApp(app, deps.webRoot ?? DEFAULT_WEB_ROOT);

@@ -23,6 +23,22 @@ const envSchema = z.object({
   SEED_DEMO: booleanFlag.default(true),
   JITSI_BASE_URL: z.url().default('https://meet.jit.si'),
   MAIL_FROM: z.string().optional(),
+  ZOOM_CLIENT_ID: z.string().optional(),
+  ZOOM_CLIENT_SECRET: z.string().optional(),
+  ZOOM_AUTHORIZE_URL: z.url().default('https://zoom.us/oauth/authorize'),
+  ZOOM_TOKEN_URL: z.url().default('https://zoom.us/oauth/token'),
+  ZOOM_API_URL: z.url().default('https://api.zoom.us/v2'),
+  GOOGLE_CLIENT_ID: z.string().optional(),
+  GOOGLE_CLIENT_SECRET: z.string().optional(),
+  GOOGLE_AUTHORIZE_URL: z.url().default('https://accounts.google.com/o/oauth2/v2/auth'),
+  GOOGLE_TOKEN_URL: z.url().default('https://oauth2.googleapis.com/token'),
+  GOOGLE_API_URL: z.url().default('https://www.googleapis.com'),
+  MICROSOFT_CLIENT_ID: z.string().optional(),
+  MICROSOFT_CLIENT_SECRET: z.string().optional(),
+  MICROSOFT_AUTHORIZE_URL: z.url().default('https://login.microsoftonline.com/common/oauth2/v2.0/authorize'),
+  MICROSOFT_TOKEN_URL: z.url().default('https://login.microsoftonline.com/common/oauth2/v2.0/token'),
+  MICROSOFT_API_URL: z.url().default('https://graph.microsoft.com/v1.0'),
+  VIDEO_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   INBOUND_WEBHOOK_SECRET: z
     .string()
     .regex(/^whsec_[A-Za-z0-9+/=]{24,}$/)
@@ -44,6 +60,10 @@ export type Config = {
   trustProxy: boolean;
   seedDemo: boolean;
   jitsiBaseUrl: string;
+  /** OAuth apps of the video providers; a provider without client id and secret cannot be connected. */
+  oauthApps: Record<OAuthProvider, OAuthApp | undefined>;
+  /** First retry delay of a failed provider call; later ones double, up to an hour. */
+  videoRetryBaseSeconds: number;
   mailFrom: string;
   /** Standard Webhooks secret for the inbound job endpoints (external schedulers sign with it). */
   inboundWebhookSecret: string;
@@ -74,9 +94,47 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     seedDemo: e.SEED_DEMO,
     jitsiBaseUrl: e.JITSI_BASE_URL.replace(/\/$/, ''),
+    oauthApps: {
+      zoom: oauthApp(e.ZOOM_CLIENT_ID, e.ZOOM_CLIENT_SECRET, e.ZOOM_AUTHORIZE_URL, e.ZOOM_TOKEN_URL, e.ZOOM_API_URL),
+      google: oauthApp(
+        e.GOOGLE_CLIENT_ID,
+        e.GOOGLE_CLIENT_SECRET,
+        e.GOOGLE_AUTHORIZE_URL,
+        e.GOOGLE_TOKEN_URL,
+        e.GOOGLE_API_URL,
+      ),
+      microsoft: oauthApp(
+        e.MICROSOFT_CLIENT_ID,
+        e.MICROSOFT_CLIENT_SECRET,
+        e.MICROSOFT_AUTHORIZE_URL,
+        e.MICROSOFT_TOKEN_URL,
+        e.MICROSOFT_API_URL,
+      ),
+    },
+    videoRetryBaseSeconds: e.VIDEO_RETRY_BASE_SECONDS,
     mailFrom: e.MAIL_FROM ?? `TuskHub Meetings <no-reply@${new URL(publicUrl).hostname}>`,
     inboundWebhookSecret: e.INBOUND_WEBHOOK_SECRET ?? derivedWebhookSecret(appSecret),
   };
+}
+
+export type OAuthProvider = 'zoom' | 'google' | 'microsoft';
+export type OAuthApp = {
+  clientId: string;
+  clientSecret: string;
+  authorizeUrl: string;
+  tokenUrl: string;
+  apiUrl: string;
+};
+
+function oauthApp(
+  clientId: string | undefined,
+  clientSecret: string | undefined,
+  authorizeUrl: string,
+  tokenUrl: string,
+  apiUrl: string,
+): OAuthApp | undefined {
+  if (!clientId || !clientSecret) return undefined;
+  return { clientId, clientSecret, authorizeUrl, tokenUrl, apiUrl: apiUrl.replace(/\/$/, '') };
 }
 
 /** Without its own setting the inbound webhook secret is derived from APP_SECRET (`npm run --silent secret:inbound`). */

@@ -14,6 +14,8 @@ import { createManageTokens } from '../modules/scheduling/manage-token.js';
 import { createMeetingTypesService } from '../modules/scheduling/meeting-types.service.js';
 import { slotTopic } from '../modules/scheduling/slot-events.js';
 import { createSlotsService } from '../modules/scheduling/slots.service.js';
+import { createIntegrations } from '../modules/video/integrations.service.js';
+import { createVideoLinks } from '../modules/video/links.service.js';
 import { createWebhooks } from '../modules/webhooks/service.js';
 import type { Config } from './config.js';
 
@@ -44,6 +46,24 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
     log: infra.log,
   });
   const webhooks = createWebhooks({ db, queue, sealer });
+  const integrations = createIntegrations({
+    db,
+    sealer,
+    appSecret: config.appSecret,
+    publicUrl: config.publicUrl,
+    oauthApps: config.oauthApps,
+  });
+  const video = createVideoLinks({
+    db,
+    queue,
+    integrations,
+    jitsiBaseUrl: config.jitsiBaseUrl,
+    retryBaseSeconds: config.videoRetryBaseSeconds,
+    log: infra.log,
+    // The link's arrival changes the booking, which is the scheduling module's to change and announce.
+    onLinkReady: (booking, url, label) => bookings.applyVideoLink(booking, url, label),
+    onLinkFailed: (booking, label, reason) => bookings.videoLinkFailed(booking, label, reason),
+  });
   const bookings = createBookingsService({
     db,
     queue,
@@ -51,7 +71,7 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
     webhooks,
     tokens: createManageTokens(config.appSecret),
     publicUrl: config.publicUrl,
-    jitsiBaseUrl: config.jitsiBaseUrl,
+    video,
     findHost: identity.findHost,
     findHostById: identity.findHostById,
     onSlotsChanged: publishSlots,
@@ -64,7 +84,9 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
     notifications,
     webhooks,
     bookings,
-    meetingTypes: createMeetingTypesService(db, publishSlots),
+    integrations,
+    video,
+    meetingTypes: createMeetingTypesService(db, publishSlots, integrations.checkLocation),
     availability: createAvailabilityService(db, identity.timeZoneOf, publishSlots),
     slots: createSlotsService(db, identity.findHost),
     analytics: createAnalytics({ db, appSecret: config.appSecret, findHost: identity.findHost }),
@@ -73,6 +95,7 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
       notifications.registerJobs();
       webhooks.registerJobs();
       bookings.registerJobs();
+      video.registerJobs();
     },
   };
 }

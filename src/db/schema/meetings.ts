@@ -23,7 +23,8 @@ export const bookingStatus = pgEnum('booking_status', ['pending', 'confirmed', '
 export const reminderStatus = pgEnum('reminder_status', ['scheduled', 'sent', 'cancelled', 'skipped', 'failed']);
 export const videoProvider = pgEnum('video_provider', ['jitsi', 'zoom', 'google_meet', 'teams']);
 export const videoLinkStatus = pgEnum('video_link_status', ['pending', 'ready', 'failed', 'deleted']);
-export const calendarProvider = pgEnum('calendar_provider', ['google', 'microsoft', 'caldav', 'ics']);
+/** Connected accounts: a Google account gives calendars and Meet links, Microsoft gives Teams, Zoom gives Zoom. */
+export const calendarProvider = pgEnum('calendar_provider', ['google', 'microsoft', 'caldav', 'ics', 'zoom']);
 export const integrationStatus = pgEnum('integration_status', ['active', 'needs_reauth', 'disconnected']);
 export const paymentStatus = pgEnum('payment_status', ['pending', 'succeeded', 'failed', 'refunded']);
 export const documentPurpose = pgEnum('document_purpose', ['read', 'sign']);
@@ -311,7 +312,7 @@ export const meetingCalendarIntegrations = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index('meeting_calendar_integrations_user_idx').on(t.userId),
+    uniqueIndex('meeting_calendar_integrations_user_provider_key').on(t.userId, t.provider),
     index('meeting_calendar_integrations_org_idx').on(t.orgId),
   ],
 );
@@ -329,12 +330,21 @@ export const meetingVideoLinks = pgTable(
     url: text('url'),
     providerMeetingId: text('provider_meeting_id'),
     lastError: text('last_error'),
+    /** The booking start the provider's meeting was last set to; differs after a reschedule until synced. */
+    syncedStartAt: timestamp('synced_start_at', { withTimezone: true }),
+    /** When the sync job should next look at this link (create, move or delete it); null when in step. */
+    workDueAt: timestamp('work_due_at', { withTimezone: true }),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('meeting_video_links_booking_key').on(t.bookingId),
     index('meeting_video_links_org_idx').on(t.orgId),
+    index('meeting_video_links_work_due_idx')
+      .on(t.workDueAt)
+      .where(sql`work_due_at is not null`),
   ],
 );
 

@@ -20,7 +20,9 @@ export const retryDelaySeconds = (attempts: number) => Math.min(15 * 2 ** (attem
 function inviteMethod(e: BookingMailEvent, b: BookingMail): InviteMethod | undefined {
   if (e.kind === 'cancelled') return 'CANCEL';
   if (b.status !== 'confirmed') return undefined;
-  return e.kind === 'booked' || e.kind === 'confirmed' || e.kind === 'rescheduled' ? 'REQUEST' : undefined;
+  return e.kind === 'booked' || e.kind === 'confirmed' || e.kind === 'rescheduled' || e.kind === 'video_ready'
+    ? 'REQUEST'
+    : undefined;
 }
 
 export type NotificationsDeps = {
@@ -46,7 +48,8 @@ export function createNotifications(deps: NotificationsDeps) {
           },
         ]
       : [];
-    return (['invitee', 'host'] as Audience[]).map((who) => ({
+    const audiences: Audience[] = e.kind === 'video_failed' ? ['host'] : ['invitee', 'host'];
+    return audiences.map((who) => ({
       to: who === 'invitee' ? b.invitee.email : b.host.email,
       ...renderBookingMail(e, b, who),
       attachments,

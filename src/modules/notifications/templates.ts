@@ -100,8 +100,25 @@ function headline(
         intro: `You are meeting ${other}.`,
       };
     }
+    case 'video_ready':
+      return {
+        subject: `Updated: ${e.provider} link for ${b.title} with ${other}`,
+        heading: `Your ${e.provider} link is ready`,
+        intro:
+          who === 'invitee'
+            ? 'Join with the link below. The updated invitation is attached for your calendar.'
+            : `The ${e.provider} meeting for your booking with ${other} is set up.`,
+      };
+    case 'video_failed':
+      return {
+        subject: `Action needed: no ${e.provider} link for ${b.title} with ${other}`,
+        heading: `We could not create the ${e.provider} link`,
+        intro: `${e.reason} The booking stands. Reconnect ${e.provider} in Settings → Connected apps, or send ${other} a link yourself.`,
+      };
   }
 }
+
+const VIDEO_LABELS: Record<string, string> = { zoom: 'Zoom', google_meet: 'Google Meet', teams: 'Microsoft Teams' };
 
 function block(e: BookingMailEvent, b: BookingMail, who: Audience): Block & { subject: string } {
   const { subject, heading, intro } = headline(e, b, who);
@@ -114,7 +131,9 @@ function block(e: BookingMailEvent, b: BookingMail, who: Audience): Block & { su
       who === 'invitee' ? b.host.name : `${b.invitee.name} <${b.invitee.email}>`,
     ],
   ];
-  const where = b.location.url ?? b.location.value;
+  const pendingVideo = VIDEO_LABELS[b.location.type];
+  const where =
+    b.location.url ?? b.location.value ?? (pendingVideo && `${pendingVideo} (the link follows in a separate e-mail)`);
   if (where) rows.push(['Where', where]);
   for (const q of b.questions) {
     const a = b.answers[q.id];
@@ -125,7 +144,8 @@ function block(e: BookingMailEvent, b: BookingMail, who: Audience): Block & { su
   const actions: [string, string][] = [];
   if (live && b.location.url) actions.push(['Join the meeting', b.location.url]);
   if (who === 'invitee' && live) actions.push(['Reschedule', b.links.reschedule], ['Cancel', b.links.cancel]);
-  if (who === 'host')
+  if (who === 'host' && e.kind === 'video_failed') actions.push(['Open Connected apps', b.settingsUrl]);
+  else if (who === 'host')
     actions.push([b.status === 'pending' && live ? 'Confirm or decline' : 'Open in TuskHub', b.dashboardUrl]);
   return { subject, heading, intro, rows, actions };
 }

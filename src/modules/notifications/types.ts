@@ -15,6 +15,7 @@ export type BookingMail = {
   /** The invitee's links: manage, cancel, reschedule, ics. */
   links: { manage: string; cancel: string; reschedule: string; ics: string };
   dashboardUrl: string;
+  settingsUrl: string;
 };
 
 export type BookingMailEvent =
@@ -23,7 +24,11 @@ export type BookingMailEvent =
   | { kind: 'declined'; reason: string | null }
   | { kind: 'cancelled'; by: 'host' | 'invitee'; reason: string | null }
   | { kind: 'rescheduled'; previousStart: Date }
-  | { kind: 'reminder'; offsetMinutes: number };
+  | { kind: 'reminder'; offsetMinutes: number }
+  /** The video provider's link arrived after the confirmation: an update carrying it. */
+  | { kind: 'video_ready'; provider: string }
+  /** To the host only: the provider would not give us a link, and why. */
+  | { kind: 'video_failed'; provider: string; reason: string };
 
 export type Attachment = { filename: string; contentType: string; contentBase64: string };
 export type OutgoingMail = { to: string; subject: string; text: string; html: string; attachments: Attachment[] };

@@ -19,6 +19,8 @@ export class BookingEffects {
   readonly reminders: { id: string; scheduledFor: Date }[] = [];
   mail = false;
   webhooks = false;
+  /** A video link must be made, moved or removed at its provider. */
+  video = false;
 
   slots(hostUserId: string, change: SlotChange) {
     this.slotChanges.push([hostUserId, change]);

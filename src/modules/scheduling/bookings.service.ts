@@ -7,7 +7,7 @@ import { conflict, invalid, notFound, unauthorized } from '../../lib/errors.js';
 import type { Principal } from '../identity/service.js';
 import type { Notifications } from '../notifications/service.js';
 import type { BookingMail, BookingMailEvent } from '../notifications/types.js';
-import { jitsiRoomUrl } from '../video/jitsi.js';
+import type { VideoLinks } from '../video/links.service.js';
 import type { Webhooks } from '../webhooks/service.js';
 import { BookingEffects, type SlotChange, type WebhookEvent } from './booking-effects.js';
 import { bookingsRepo, type BookingListFilter, type BookingRow, type BookingWithContext } from './bookings.repo.js';
@@ -27,7 +27,7 @@ export type BookingsDeps = {
   webhooks: Webhooks;
   tokens: ManageTokens;
   publicUrl: string;
-  jitsiBaseUrl: string;
+  video: Pick<VideoLinks, 'locationFor' | 'record' | 'requestSync' | 'statusOf' | 'kick'>;
   findHost: (username: string) => Promise<Host | undefined>;
   findHostById: (userId: string) => Promise<Host | undefined>;
   onSlotsChanged: (hostUserId: string, change: SlotChange) => void;
@@ -126,7 +126,7 @@ export function createBookingsService(deps: BookingsDeps) {
         scheduledFor: r.scheduledFor.toISOString(),
         status: r.status,
       })),
-      ...(withLinks ? { links: links(b.uid) } : {}),
+      ...(withLinks ? { links: links(b.uid), video: (await deps.video.statusOf(tx, b.id)) ?? null } : {}),
     };
   }
 
@@ -146,6 +146,7 @@ export function createBookingsService(deps: BookingsDeps) {
       notes: b.notes,
       links: links(b.uid),
       dashboardUrl: `${deps.publicUrl}/dashboard/bookings`,
+      settingsUrl: `${deps.publicUrl}/dashboard/settings#connected-apps`,
     };
   }
 
@@ -175,6 +176,7 @@ export function createBookingsService(deps: BookingsDeps) {
       deps.queue.send(REMINDER_JOB, { reminderId: r.id }, { startAfter: r.scheduledFor }).catch(() => {});
     }
     if (fx.mail) deps.notifications.kick();
+    if (fx.video) deps.video.kick();
     if (fx.webhooks) deps.webhooks.kick();
   }
 
@@ -188,6 +190,11 @@ export function createBookingsService(deps: BookingsDeps) {
     b: BookingRow,
     event: 'booking_created' | 'booking_cancelled' | 'booking_rescheduled' | 'no_show',
   ) => bookingsRepo.recordEvent(tx, { orgId: b.orgId, meetingTypeId: b.meetingTypeId, bookingId: b.id, event });
+
+  async function syncVideo(tx: Tx, fx: BookingEffects, bookingId: string) {
+    await deps.video.requestSync(tx, bookingId);
+    fx.video = true;
+  }
 
   /** Cancelling frees the time, stops the reminders and tells both people, whoever cancels. */
   async function cancelBooking(
@@ -204,6 +211,7 @@ export function createBookingsService(deps: BookingsDeps) {
       sequence: b.sequence + 1,
     });
     await bookingsRepo.cancelReminders(tx, b.id);
+    await syncVideo(tx, fx, b.id);
     await recordEvent(tx, b, 'booking_cancelled');
     const announced = await announce(
       tx,
@@ -299,10 +307,7 @@ export function createBookingsService(deps: BookingsDeps) {
             const verdict = await judgeStart(tx, { host, type, start, now });
             if (verdict === 'not_offered') throw notOffered();
             if (verdict === 'taken') throw slotUnavailable();
-            const location =
-              type.location.type === 'jitsi'
-                ? { type: 'jitsi' as const, url: jitsiRoomUrl(deps.jitsiBaseUrl) }
-                : type.location;
+            const location = deps.video.locationFor(type.location);
             const created = await bookingsRepo.insert(tx, {
               orgId: host.orgId,
               meetingTypeId: type.id,
@@ -320,6 +325,7 @@ export function createBookingsService(deps: BookingsDeps) {
               idempotencyFingerprint: idempotencyKey ? print : null,
             });
             await scheduleReminders(tx, fx, type, created, now);
+            fx.video = await deps.video.record(tx, created);
             await recordEvent(tx, created, 'booking_created');
             const { row } = await announce(tx, fx, created.id, { kind: 'booked' }, 'booking.created');
             const booking = await view(tx, row, true);
@@ -402,6 +408,7 @@ export function createBookingsService(deps: BookingsDeps) {
               sequence: b.sequence + 1,
             });
             await bookingsRepo.cancelReminders(tx, b.id);
+            await syncVideo(tx, fx, b.id);
             await announce(tx, fx, b.id, { kind: 'declined', reason: reason ?? null }, 'booking.declined');
             fx.freed(b.hostUserId, { start: b.startAt.toISOString(), end: b.endAt.toISOString() });
           } else if (action === 'cancel') {
@@ -453,6 +460,7 @@ export function createBookingsService(deps: BookingsDeps) {
             sequence: b.sequence + 1,
           });
           await scheduleReminders(tx, fx, type, moved, now);
+          await syncVideo(tx, fx, b.id);
           await recordEvent(tx, b, 'booking_rescheduled');
           const { bookingView } = await announce(
             tx,
@@ -469,6 +477,27 @@ export function createBookingsService(deps: BookingsDeps) {
     },
 
     sendReminder,
+
+    /** The provider's link arrived: the booking carries it, and a confirmed booking's people get an update. */
+    async applyVideoLink(booking: { id: string; orgId: string }, url: string, providerLabel: string) {
+      const fx = new BookingEffects();
+      await withTenant(db, { orgId: booking.orgId }, async (tx) => {
+        const { booking: b } = await load(tx, { id: booking.id });
+        await bookingsRepo.update(tx, b.id, { location: { ...b.location, url }, sequence: b.sequence + 1 });
+        if (b.status === 'confirmed')
+          await announce(tx, fx, b.id, { kind: 'video_ready', provider: providerLabel }, undefined);
+      });
+      afterCommit(fx);
+    },
+
+    /** The provider would not make a link: the host hears why; the booking and its e-mails stand. */
+    async videoLinkFailed(booking: { id: string; orgId: string }, providerLabel: string, reason: string) {
+      const fx = new BookingEffects();
+      await withTenant(db, { orgId: booking.orgId }, (tx) =>
+        announce(tx, fx, booking.id, { kind: 'video_failed', provider: providerLabel, reason }, undefined),
+      );
+      afterCommit(fx);
+    },
 
     registerJobs() {
       deps.queue.define(REMINDER_JOB, async (data) => {

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client.js';
 import { uniqueViolation } from '../../db/errors.js';
-import { withTenant } from '../../db/tenant.js';
+import type { MeetingLocation } from '../../db/schema/index.js';
+import { withTenant, type Tx } from '../../db/tenant.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import type { Principal } from '../identity/service.js';
 import { meetingTypesRepo, type MeetingTypeRow } from './meeting-types.repo.js';
@@ -33,7 +34,14 @@ const slugTaken = () =>
     fields: { slug: 'Already used.' },
   });
 
-export function createMeetingTypesService(db: Database, onChanged: (hostUserId: string) => void) {
+/** Refuses a location the host cannot provide, such as Zoom without a connected Zoom account. */
+export type LocationCheck = (tx: Tx, hostUserId: string, location: MeetingLocation) => Promise<void>;
+
+export function createMeetingTypesService(
+  db: Database,
+  onChanged: (hostUserId: string) => void,
+  checkLocation: LocationCheck,
+) {
   const tenant = (p: Principal) => ({ orgId: p.orgId, userId: p.userId });
 
   async function write<T>(principal: Principal, fn: Parameters<typeof withTenant<T>>[2]): Promise<T> {
@@ -60,14 +68,16 @@ export function createMeetingTypesService(db: Database, onChanged: (hostUserId: 
     },
 
     create: (principal: Principal, input: MeetingTypeCreate) =>
-      write(principal, async (tx) =>
-        toMeetingTypeView(
+      write(principal, async (tx) => {
+        await checkLocation(tx, principal.userId, input.location);
+        return toMeetingTypeView(
           await meetingTypesRepo.insert(tx, { ...input, orgId: principal.orgId, hostUserId: principal.userId }),
-        ),
-      ),
+        );
+      }),
 
     update: (principal: Principal, id: string, patch: MeetingTypePatch) =>
       write(principal, async (tx) => {
+        if (patch.location) await checkLocation(tx, principal.userId, patch.location);
         const row = await meetingTypesRepo.update(tx, principal.userId, id, patch);
         if (!row) throw notFound('The meeting type');
         return toMeetingTypeView(row);

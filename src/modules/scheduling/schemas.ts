@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { videoStatusSchema } from '../video/schemas.js';
 import { timeZoneSchema } from '../identity/schemas.js';
 
 const minutes = (min: number, max: number, label: string) =>
@@ -205,6 +206,8 @@ export const bookingSchema = z.object({
   noShow: z.boolean(),
   reminders: z.array(z.object({ offsetMinutes: z.number(), scheduledFor: z.string(), status: z.string() })),
   links: z.object({ manage: z.string(), cancel: z.string(), reschedule: z.string(), ics: z.string() }).optional(),
+  /** The host's view only: how the video provider's link is getting on. */
+  video: videoStatusSchema.optional(),
 });
 export type BookingView = z.infer<typeof bookingSchema>;
 export const bookingResponse = z.object({ booking: bookingSchema });

@@ -1,0 +1,208 @@
+import { createHmac } from 'node:crypto';
+import type { Database } from '../../db/client.js';
+import type { MeetingLocation } from '../../db/schema/index.js';
+import { withTenant, type Tx } from '../../db/tenant.js';
+import { constantTimeEqual, randomToken, type Sealer } from '../../lib/crypto.js';
+import { AppError, badRequest, invalid, notFound } from '../../lib/errors.js';
+import type { OAuthApp, OAuthProvider } from '../../server/config.js';
+import type { Principal } from '../identity/service.js';
+import { authorizeUrl, exchangeCode, refreshTokens, type OAuthTokens } from './oauth.js';
+import { adapterForAccount, videoAdapters } from './providers/index.js';
+import { integrationProvider } from './schemas.js';
+import { integrationsRepo } from './repo.js';
+import { ProviderError, type Api, type RemoteVideoProvider, type VideoProviderAdapter } from './types.js';
+
+const STATE_TTL_MS = 15 * 60_000;
+/** Refresh a little before expiry, so a token does not lapse between our check and the provider's. */
+const EXPIRY_MARGIN_MS = 120_000;
+
+export type IntegrationsDeps = {
+  db: Database;
+  sealer: Sealer;
+  appSecret: string;
+  publicUrl: string;
+  oauthApps: Record<OAuthProvider, OAuthApp | undefined>;
+};
+
+type State = { u: string; o: string; p: OAuthProvider; n: string; e: number };
+
+export function createIntegrations(deps: IntegrationsDeps) {
+  const { db, sealer } = deps;
+  const redirectUri = (provider: OAuthProvider) => `${deps.publicUrl}/api/integrations/${provider}/callback`;
+
+  function adapterOf(provider: OAuthProvider): VideoProviderAdapter {
+    const adapter = adapterForAccount(provider);
+    if (!adapter) throw notFound('The integration');
+    return adapter;
+  }
+
+  function appOf(provider: OAuthProvider): OAuthApp {
+    const app = deps.oauthApps[provider];
+    if (!app)
+      throw new AppError(
+        409,
+        'integration_not_configured',
+        `${adapterOf(provider).label} is not set up on this server: its client id and secret are missing.`,
+      );
+    return app;
+  }
+
+  const sign = (body: string) => createHmac('sha256', deps.appSecret).update(`oauth-state:${body}`).digest('base64url');
+
+  /** The OAuth state names the host who started the flow, so a code cannot be attached to anyone else. */
+  function issueState(principal: Principal, provider: OAuthProvider): string {
+    const state: State = {
+      u: principal.userId,
+      o: principal.orgId,
+      p: provider,
+      n: randomToken(12),
+      e: Date.now() + STATE_TTL_MS,
+    };
+    const body = Buffer.from(JSON.stringify(state)).toString('base64url');
+    return `${body}.${sign(body)}`;
+  }
+
+  function readState(value: string, principal: Principal, provider: OAuthProvider): State {
+    const [body, mac] = value.split('.');
+    if (!body || !mac || !constantTimeEqual(mac, sign(body)))
+      throw badRequest('invalid_state', 'This sign-in link is not valid.');
+    const state = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as State;
+    if (state.e < Date.now()) throw badRequest('invalid_state', 'This sign-in took too long. Please connect again.');
+    if (state.p !== provider || state.u !== principal.userId || state.o !== principal.orgId)
+      throw badRequest('invalid_state', 'This sign-in was started by another account. Please connect again.');
+    return state;
+  }
+
+  const open = (sealed: string) => JSON.parse(sealer.open(sealed)) as OAuthTokens;
+
+  /**
+   * Another worker may have refreshed meanwhile (providers that rotate refresh tokens then refuse ours): its
+   * stored tokens are the ones to use, and a refusal of our stale token says nothing about the account.
+   */
+  async function refreshedElsewhere(userId: string, provider: OAuthProvider, staleSealed: string) {
+    const row = await integrationsRepo.findWithCredentials(db, userId, provider);
+    return row?.credentialsSealed && row.credentialsSealed !== staleSealed && row.status === 'active'
+      ? open(row.credentialsSealed).accessToken
+      : undefined;
+  }
+
+  /** A usable access token for the host's account, refreshed when close to expiry. */
+  async function accessToken(userId: string, provider: OAuthProvider, forceRefresh: boolean): Promise<Api> {
+    const adapter = adapterOf(provider);
+    const app = deps.oauthApps[provider];
+    const row = await integrationsRepo.findWithCredentials(db, userId, provider);
+    if (!app) throw new ProviderError('permanent', `${adapter.label} is no longer set up on this server.`);
+    if (!row?.credentialsSealed) throw new ProviderError('auth', `${adapter.label} is not connected.`);
+    if (row.status !== 'active') throw new ProviderError('auth', `${adapter.label} needs to be connected again.`);
+    const sealed = row.credentialsSealed;
+    const tokens = open(sealed);
+    if (!forceRefresh && tokens.expiresAt - EXPIRY_MARGIN_MS > Date.now())
+      return { app, accessToken: tokens.accessToken };
+    let fresh: OAuthTokens;
+    try {
+      fresh = await refreshTokens(app, adapter.clientAuth, tokens.refreshToken);
+    } catch (error) {
+      if (!(error instanceof ProviderError) || error.failure !== 'auth') throw error;
+      const current = await refreshedElsewhere(userId, provider, sealed);
+      if (current) return { app, accessToken: current };
+      await integrationsRepo.markNeedsReauth(db, row.id, error.message);
+      throw error;
+    }
+    if (await integrationsRepo.swapCredentials(db, row.id, sealed, sealer.seal(JSON.stringify(fresh))))
+      return { app, accessToken: fresh.accessToken };
+    return { app, accessToken: (await refreshedElsewhere(userId, provider, sealed)) ?? fresh.accessToken };
+  }
+
+  return {
+    async list(principal: Principal) {
+      const rows = await withTenant(db, principal, (tx) => integrationsRepo.listForUser(tx, principal.userId));
+      return integrationProvider.options.map((provider) => {
+        const row = rows.find((r) => r.provider === provider);
+        return {
+          provider,
+          label: adapterOf(provider).label,
+          configured: Boolean(deps.oauthApps[provider]),
+          connected: Boolean(row),
+          status: row ? (row.status as 'active' | 'needs_reauth') : null,
+          accountEmail: row?.accountEmail ?? null,
+          lastError: row?.lastError ?? null,
+          connectedAt: row?.createdAt.toISOString() ?? null,
+        };
+      });
+    },
+
+    connectUrl(principal: Principal, provider: OAuthProvider) {
+      const adapter = adapterOf(provider);
+      return authorizeUrl(appOf(provider), {
+        redirectUri: redirectUri(provider),
+        state: issueState(principal, provider),
+        scopes: adapter.scopes,
+        extra: adapter.authorizeParams,
+      });
+    },
+
+    /** The provider sent the host back with a code: trade it for tokens and keep them sealed. */
+    async complete(principal: Principal, provider: OAuthProvider, code: string, state: string) {
+      readState(state, principal, provider);
+      const adapter = adapterOf(provider);
+      const app = appOf(provider);
+      const tokens = await exchangeCode(app, adapter.clientAuth, code, redirectUri(provider));
+      const accountEmail = await adapter.accountEmail({ app, accessToken: tokens.accessToken });
+      await withTenant(db, principal, (tx) =>
+        integrationsRepo.upsert(tx, {
+          orgId: principal.orgId,
+          userId: principal.userId,
+          provider,
+          accountEmail,
+          credentialsSealed: sealer.seal(JSON.stringify(tokens)),
+        }),
+      );
+      return { label: adapter.label };
+    },
+
+    /** A meeting type may offer Zoom, Meet or Teams only once its host has connected that account. */
+    async checkLocation(tx: Tx, hostUserId: string, location: MeetingLocation) {
+      const adapter = location.type in videoAdapters ? videoAdapters[location.type as RemoteVideoProvider] : undefined;
+      if (!adapter || (await integrationsRepo.isActive(tx, hostUserId, adapter.account))) return;
+      const account =
+        adapter.account === 'google'
+          ? 'your Google account'
+          : adapter.account === 'microsoft'
+            ? 'your Microsoft account'
+            : 'Zoom';
+      throw invalid(
+        { 'location.type': `Connect ${account} in Settings → Connected apps first.` },
+        `${adapter.label} needs a connected account.`,
+      );
+    },
+
+    async disconnect(principal: Principal, provider: OAuthProvider) {
+      adapterOf(provider);
+      const removed = await withTenant(db, principal, (tx) => integrationsRepo.remove(tx, principal.userId, provider));
+      if (!removed) throw notFound('The connection');
+    },
+
+    /**
+     * Runs a provider call with the host's token; a 401 gets one refresh and one more try, a second 401 (or a
+     * refused refresh) marks the account as needing to be reconnected.
+     */
+    async withApi<T>(userId: string, provider: OAuthProvider, call: (api: Api) => Promise<T>): Promise<T> {
+      try {
+        return await call(await accessToken(userId, provider, false));
+      } catch (error) {
+        if (!(error instanceof ProviderError) || error.failure !== 'auth') throw error;
+        const api = await accessToken(userId, provider, true);
+        try {
+          return await call(api);
+        } catch (retryError) {
+          if (retryError instanceof ProviderError && retryError.failure === 'auth') {
+            const row = await integrationsRepo.findWithCredentials(db, userId, provider);
+            if (row) await integrationsRepo.markNeedsReauth(db, row.id, retryError.message);
+          }
+          throw retryError;
+        }
+      }
+    },
+  };
+}
+export type Integrations = ReturnType<typeof createIntegrations>;

@@ -1,0 +1,54 @@
+import type { OAuthApp, OAuthProvider } from '../../server/config.js';
+import type { ClientAuth } from './oauth.js';
+
+export type RemoteVideoProvider = 'zoom' | 'google_meet' | 'teams';
+export type VideoProvider = 'jitsi' | RemoteVideoProvider;
+
+/** What the provider's meeting should say; times are instants, the provider shows them in the host's zone. */
+export type MeetingSpec = {
+  title: string;
+  description: string;
+  start: Date;
+  end: Date;
+  hostTimeZone: string;
+  /** Stable per booking, so a retried create can be recognised by providers that support it. */
+  requestId: string;
+};
+
+export type ProviderMeeting = { id: string; url: string | null };
+
+/**
+ * How a provider call failed decides what happens next: `auth` means the host must reconnect (no retry),
+ * `transient` is retried with backoff, `permanent` is given up at once, `gone` means the meeting no longer
+ * exists at the provider.
+ */
+export type ProviderFailure = 'auth' | 'transient' | 'permanent' | 'gone';
+
+export class ProviderError extends Error {
+  constructor(
+    readonly failure: ProviderFailure,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type Api = { app: OAuthApp; accessToken: string };
+
+/** One video provider behind an OAuth account: how to connect it and how to keep a booking's meeting. */
+export type VideoProviderAdapter = {
+  provider: RemoteVideoProvider;
+  /** The connected account that provides it. */
+  account: OAuthProvider;
+  label: string;
+  clientAuth: ClientAuth;
+  scopes: string[];
+  /** Extra parameters of the consent URL (offline access, consent prompt). */
+  authorizeParams: Record<string, string>;
+  accountEmail(api: Api): Promise<string | null>;
+  create(api: Api, spec: MeetingSpec): Promise<ProviderMeeting>;
+  /** The answer's url is null when the provider does not repeat it (it stays the same). */
+  update(api: Api, id: string, spec: MeetingSpec): Promise<ProviderMeeting>;
+  /** Resolves when the meeting is gone, including when it was already gone. */
+  remove(api: Api, id: string): Promise<void>;
+};
