@@ -100,7 +100,7 @@ export async function createHost(base: string, username: string, typeOverrides: 
     weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
     overrides: [],
   });
-  await call('POST', '/api/meetings/types', {
+  const created = await call('POST', '/api/meetings/types', {
     title: 'Bench',
     slug: 'bench',
     durationMinutes: 15,
@@ -109,7 +109,7 @@ export async function createHost(base: string, username: string, typeOverrides: 
     reminderOffsetsMinutes: [],
     ...typeOverrides,
   });
-  return { username };
+  return { username, headers, typeId: (created as { meetingType: { id: string } }).meetingType.id };
 }
 
 export function percentile(sorted: number[], p: number) {
