@@ -20,6 +20,9 @@ export function createJobQueue(handle: DbHandle, options: { runWorkers: boolean;
   const schedules: [string, string][] = [];
 
   return {
+    /** Whether this process works jobs itself (ROLE=worker|all), so work it just queued can start here at once. */
+    runsWorkers: options.runWorkers,
+
     define(name: string, handler: JobHandler, queueOptions: Omit<PgBoss.Queue, 'name'> = {}) {
       definitions.set(name, {
         handler,

@@ -128,6 +128,25 @@ export function createVideoLinks(deps: VideoLinksDeps) {
     if (live) await deps.onLinkFailed(booking, label, reason);
   }
 
+  let pass: Promise<void> | undefined;
+  let again = false;
+  function syncSoon() {
+    if (pass) {
+      again = true;
+      return;
+    }
+    pass = (async () => {
+      do {
+        again = false;
+        await syncDue();
+      } while (again);
+    })()
+      .catch((error: unknown) => deps.log.warn({ err: String(error) }, 'video sync pass failed'))
+      .finally(() => {
+        pass = undefined;
+      });
+  }
+
   async function syncDue(): Promise<number> {
     let done = 0;
     for (;;) {
@@ -177,9 +196,14 @@ export function createVideoLinks(deps: VideoLinksDeps) {
 
     statusOf: (tx: Tx, bookingId: string) => videoLinksRepo.forBooking(tx, bookingId),
 
-    /** After commit: sync now rather than at the next sweep. Losing this only delays the link a minute. */
+    /**
+     * After commit: sync now rather than at the next sweep. A worker process does it itself, one pass at a
+     * time (a burst of bookings must not start a pass each); a web-only process asks the workers through the
+     * queue. Losing this only delays the link to the next minute's sweep.
+     */
     kick() {
-      deps.queue.send(VIDEO_SYNC_JOB, {}).catch(() => {});
+      if (deps.queue.runsWorkers) syncSoon();
+      else deps.queue.send(VIDEO_SYNC_JOB, {}).catch(() => {});
     },
 
     syncDue,
