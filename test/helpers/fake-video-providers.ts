@@ -40,14 +40,23 @@ const isIso = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(
  * It checks the request shapes the providers document, keeps real token state (codes are single use, access
  * tokens expire, Zoom and Microsoft rotate refresh tokens) and can be put into an outage or revoke access.
  */
-export async function startFakeProvider(account: Account) {
+export async function startFakeProvider(account: Account, options: { callbackOrigin?: () => string } = {}) {
   const layout = LAYOUT[account];
   const codes = new Map<string, string>();
   const accessTokens = new Set<string>();
   const refreshTokens = new Set<string>();
   const meetings = new Map<string, FakeMeeting>();
   const calls: Call[] = [];
-  const state = { outage: false, expiresIn: 3600, refreshes: 0, googleConferencePending: false };
+  const held: (() => void)[] = [];
+  const state = {
+    outage: false,
+    /** What creating a meeting does: succeed, wait for releaseHeld(), or be refused for good. */
+    creates: 'create' as 'create' | 'hold' | 'refuse',
+    expiresIn: 3600,
+    refreshes: 0,
+    unauthorized: 0,
+    googleConferencePending: false,
+  };
 
   function issueTokens(previousRefresh?: string) {
     const access = `at-${randomBytes(12).toString('hex')}`;
@@ -108,6 +117,8 @@ export async function startFakeProvider(account: Account) {
     const code = randomBytes(8).toString('hex');
     codes.set(code, redirect!);
     const back = new URL(redirect!);
+    // The app under test may listen somewhere other than its PUBLIC_URL (a port chosen at start).
+    if (options.callbackOrigin) back.href = new URL(`${back.pathname}${back.search}`, options.callbackOrigin()).href;
     back.searchParams.set('code', code);
     back.searchParams.set('state', url.searchParams.get('state')!);
     return back.toString();
@@ -223,11 +234,17 @@ export async function startFakeProvider(account: Account) {
       }
       if (!url.pathname.startsWith(layout.api)) throw new Reject(404, { error: 'not found' });
       const bearer = req.headers.authorization?.replace(/^Bearer /, '') ?? '';
-      if (!accessTokens.has(bearer)) throw new Reject(401, { code: 124, message: 'Invalid access token.' });
+      if (!accessTokens.has(bearer)) {
+        state.unauthorized++;
+        throw new Reject(401, { code: 124, message: 'Invalid access token.' });
+      }
       if (raw) must(req.headers['content-type']?.startsWith('application/json'), 'JSON body');
       const body = raw ? JSON.parse(raw) : undefined;
       const path = url.pathname.slice(layout.api.length);
       calls.push({ method: req.method ?? 'GET', path: `${path}${url.search}`, body });
+      if (req.method === 'POST' && state.creates === 'refuse')
+        throw new Reject(400, { message: 'Meetings are turned off for this account' });
+      if (req.method === 'POST' && state.creates === 'hold') await new Promise<void>((resolve) => held.push(resolve));
       const answer = api(req.method ?? 'GET', path, body);
       if (Array.isArray(answer)) send(answer[0] as number, answer[1]);
       else send(200, answer);
@@ -261,9 +278,15 @@ export async function startFakeProvider(account: Account) {
       accessTokens.clear();
       refreshTokens.clear();
     },
+    /** Lets the meetings held while `creates` was 'hold' be made. */
+    releaseHeld: () => held.splice(0).forEach((release) => release()),
     /** Accepted access tokens that have been issued since, for checking what is stored. */
     issuedAccessTokens: () => [...accessTokens],
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close() {
+      held.splice(0).forEach((release) => release());
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 export type FakeProvider = Awaited<ReturnType<typeof startFakeProvider>>;

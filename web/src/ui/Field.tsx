@@ -9,7 +9,8 @@ export interface FieldControlProps {
 
 interface FieldProps {
   label: string;
-  hint?: string | undefined;
+  /** Text under the control; may hold a link, e.g. to where a missing prerequisite is set up. */
+  hint?: ReactNode;
   error?: string | undefined;
   children: (control: FieldControlProps) => ReactNode;
 }

@@ -33,7 +33,7 @@ export function LocationText({ location }: { location: Booking['location'] }) {
     );
   }
   if (location.value) return <>{`${label}: ${location.value}`}</>;
-  if (isVideo(location.type)) return <>{`${label} (the host sends the link)`}</>;
+  if (isVideo(location.type)) return <>{`${label} — we will e-mail you the link as soon as it is ready`}</>;
   return <>{label}</>;
 }
 

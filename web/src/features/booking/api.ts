@@ -37,6 +37,13 @@ export interface Slot {
 
 export type BookingStatus = 'confirmed' | 'pending' | 'cancelled' | 'declined';
 
+/** How making a booking's video meeting is going; while it is not ready, the booking has no `location.url`. */
+export interface VideoLink {
+  provider: 'jitsi' | 'zoom' | 'google_meet' | 'teams';
+  status: 'pending' | 'ready' | 'failed' | 'deleted';
+  error: string | null;
+}
+
 export interface Booking {
   uid: string;
   status: BookingStatus;
@@ -47,6 +54,8 @@ export interface Booking {
   host: { name: string; username: string };
   invitee: { name: string; email: string };
   location: { type: LocationType; url?: string; value?: string };
+  /** Only in the host's view; null for locations without a video meeting. */
+  video?: VideoLink | null;
   answers: Record<string, string | boolean>;
   notes: string | null;
   cancelReason: string | null;

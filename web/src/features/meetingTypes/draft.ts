@@ -3,6 +3,9 @@ import { randomUuid } from '../../lib/uuid';
 import type { LocationType, QuestionType } from '../booking/api';
 import type { MeetingType, MeetingTypeInput } from './api';
 
+/** Only these locations take typed-in text; video links are made for each booking instead. */
+export const takesLocationValue = (type: LocationType) => type === 'in_person' || type === 'phone';
+
 export type Unit = 'minutes' | 'hours' | 'days';
 export const unitMinutes: Record<Unit, number> = { minutes: 1, hours: 60, days: 1440 };
 
@@ -167,9 +170,11 @@ export function validateDraft(d: MeetingTypeDraft): FieldErrors {
   }
   whole(d.bookingWindowDays, 'bookingWindowDays', 1, 730, 'Booking window');
   whole(d.maxBookingsPerDay, 'maxBookingsPerDay', 1, 1000, 'Daily limit', true);
-  if ((d.locationType === 'in_person' || d.locationType === 'phone') && d.locationValue.trim() === '') {
-    errors['location.value'] = d.locationType === 'phone' ? 'Give the phone number.' : 'Give the address.';
-  } else if (d.locationValue.trim().length > 500) errors['location.value'] = 'Use at most 500 characters.';
+  if (takesLocationValue(d.locationType)) {
+    if (d.locationValue.trim() === '')
+      errors['location.value'] = d.locationType === 'phone' ? 'Give the phone number.' : 'Give the address.';
+    else if (d.locationValue.trim().length > 500) errors['location.value'] = 'Use at most 500 characters.';
+  }
   if (d.questions.length > 30) errors.questions = 'At most 30 questions.';
   const ids = new Set<string>();
   d.questions.forEach((q, i) => {
@@ -202,10 +207,7 @@ export function inputOf(d: MeetingTypeDraft): MeetingTypeInput {
     bookingWindowDays: Number(d.bookingWindowDays),
     maxBookingsPerDay: d.maxBookingsPerDay.trim() === '' ? null : Number(d.maxBookingsPerDay),
     requiresConfirmation: d.requiresConfirmation,
-    location:
-      value && d.locationType !== 'jitsi' && d.locationType !== 'none'
-        ? { type: d.locationType, value }
-        : { type: d.locationType },
+    location: value && takesLocationValue(d.locationType) ? { type: d.locationType, value } : { type: d.locationType },
     questions: d.questions.map((q) => {
       const base = { id: q.id, label: q.label.trim(), type: q.type, required: q.required };
       return q.type === 'select' ? { ...base, options: optionsOf(q) } : base;

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type KeyboardEvent } from 'react';
-import type { Booking } from '../../features/booking/api';
+import type { Booking, VideoLink } from '../../features/booking/api';
 import { LocationText } from '../../features/booking/BookingDetails';
+import { isVideo, locationLabels } from '../../features/booking/locations';
 import { actOnBooking, hostBookingsKey, listBookings, type HostAction } from '../../features/hostBookings/api';
 import { useMe } from '../../features/identity/useSession';
 import { listMeetingTypes, meetingTypesKey } from '../../features/meetingTypes/api';
@@ -14,6 +15,7 @@ import { Dialog } from '../../ui/Dialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { focusRing } from '../../ui/focusRing';
 import { TextAreaField } from '../../ui/TextAreaField';
+import { TextLink } from '../../ui/TextLink';
 import { LoadError, LoadingBlock } from './LoadingBlock';
 import { SectionHeader } from './SectionHeader';
 
@@ -115,6 +117,30 @@ const actionText: Record<HostAction, { title: string; button: string; reason: bo
   no_show: { title: 'Mark as a no-show?', button: 'Mark as no-show', reason: false, done: 'marked as a no-show' },
 };
 
+/** The host's "Where": unlike the invitee, the host learns how making the meeting link is going. */
+function HostLocation({ booking }: { booking: Booking }) {
+  const { location, video } = booking;
+  const linkMissing = isVideo(location.type) && !location.url && !location.value;
+  return (
+    <>
+      {linkMissing ? locationLabels[location.type] : <LocationText location={location} />}
+      {!location.url && video && <VideoLinkProgress video={video} />}
+    </>
+  );
+}
+
+function VideoLinkProgress({ video }: { video: VideoLink }) {
+  const label = locationLabels[video.provider];
+  if (video.status === 'pending') return <span className="block text-slate-600">Creating the {label} link…</span>;
+  if (video.status !== 'failed') return null;
+  return (
+    <span className="block text-red-700">
+      {label} link could not be created{video.error ? `: ${video.error}` : '.'}{' '}
+      <TextLink href="/settings#connected-apps">Check Connected apps in Settings</TextLink>
+    </span>
+  );
+}
+
 function BookingCard({ booking }: { booking: Booking }) {
   const queryClient = useQueryClient();
   const me = useMe().data;
@@ -174,7 +200,7 @@ function BookingCard({ booking }: { booking: Booking }) {
         <div className="flex flex-wrap gap-x-2">
           <dt className="text-slate-600">Where:</dt>
           <dd className="min-w-0 break-words">
-            <LocationText location={booking.location} />
+            <HostLocation booking={booking} />
           </dd>
         </div>
         {answers.map(([id, value]) => (
@@ -201,8 +227,13 @@ function BookingCard({ booking }: { booking: Booking }) {
           {actions.map((action) => (
             <Button
               key={action}
-              variant={action === 'confirm' ? 'primary' : 'secondary'}
-              className={action === 'decline' || action === 'cancel' ? 'text-red-700' : ''}
+              variant={
+                action === 'confirm'
+                  ? 'primary'
+                  : action === 'decline' || action === 'cancel'
+                    ? 'secondaryDanger'
+                    : 'secondary'
+              }
               onClick={() => {
                 act.reset();
                 setDialog(action);

@@ -5,6 +5,12 @@ import type { LocationType } from '../../features/booking/api';
 import { locationLabels } from '../../features/booking/locations';
 import { useMe } from '../../features/identity/useSession';
 import {
+  integrationsKey,
+  listIntegrations,
+  providerForLocation,
+  type Integration,
+} from '../../features/integrations/api';
+import {
   createMeetingType,
   getMeetingType,
   meetingTypesKey,
@@ -81,14 +87,35 @@ function Section({ title, description, children }: { title: string; description?
 const locationValueLabels: Partial<Record<LocationType, { label: string; hint: string }>> = {
   in_person: { label: 'Address', hint: 'Shown to the invitee after booking.' },
   phone: { label: 'Phone number', hint: 'The number the invitee calls, shown after booking.' },
-  zoom: { label: 'Meeting link (optional)', hint: 'Your personal Zoom link, if you use one.' },
-  google_meet: { label: 'Meeting link (optional)', hint: 'A Google Meet link, if you use a fixed one.' },
-  teams: { label: 'Meeting link (optional)', hint: 'A Teams meeting link, if you use a fixed one.' },
 };
+
+/**
+ * Under the location select. Zoom, Meet and Teams links are made with the host's own account, so say so
+ * while it is missing; the link opens a new tab, since leaving the editor would lose the unsaved form.
+ */
+function locationHint(type: LocationType, integrations: Integration[] | undefined): ReactNode {
+  if (type === 'jitsi') return 'Each booking gets its own Jitsi video room; nobody needs an account.';
+  const provider = providerForLocation[type];
+  const account = provider && integrations?.find((i) => i.provider === provider);
+  if (!account || (account.connected && account.status !== 'needs_reauth')) return undefined;
+  return (
+    <>
+      Each booking gets its own meeting from your {account.label} account.{' '}
+      <a
+        href="/dashboard/settings#connected-apps"
+        target="_blank"
+        className={`rounded-sm font-semibold text-indigo-700 underline underline-offset-2 ${focusRing}`}
+      >
+        {account.connected ? 'Reconnect' : 'Connect'} {account.label} in Settings first
+        <span className="sr-only"> (opens in a new tab)</span>
+      </a>
+    </>
+  );
+}
 
 /** Server field paths this form shows an error under; others go into the message at the top. */
 const shownFields =
-  /^(title|slug|description|durationMinutes|slotIntervalMinutes|bufferBeforeMinutes|bufferAfterMinutes|minimumNoticeMinutes|bookingWindowDays|maxBookingsPerDay|location\.value|questions|questions\.\d+\.(label|options|id)|reminderOffsetsMinutes)$/;
+  /^(title|slug|description|durationMinutes|slotIntervalMinutes|bufferBeforeMinutes|bufferAfterMinutes|minimumNoticeMinutes|bookingWindowDays|maxBookingsPerDay|location\.type|location\.value|questions|questions\.\d+\.(label|options|id)|reminderOffsetsMinutes)$/;
 
 function MeetingTypeEditor({ existing }: { existing?: MeetingType }) {
   const [, navigate] = useLocation();
@@ -97,6 +124,7 @@ function MeetingTypeEditor({ existing }: { existing?: MeetingType }) {
   const { formRef, errors, show, clear, clearField } = useFormErrors();
   const [draft, setDraft] = useState<MeetingTypeDraft>(() => (existing ? draftOf(existing) : emptyDraft()));
   const [slugEdited, setSlugEdited] = useState(existing !== undefined);
+  const integrations = useQuery({ queryKey: integrationsKey, queryFn: ({ signal }) => listIntegrations(signal) });
 
   const save = useMutation({
     mutationFn: (d: MeetingTypeDraft) =>
@@ -309,13 +337,13 @@ function MeetingTypeEditor({ existing }: { existing?: MeetingType }) {
           <SelectField
             label="Where the meeting happens"
             name="locationType"
-            hint={
-              draft.locationType === 'jitsi'
-                ? 'Each booking gets its own Jitsi video room; nobody needs an account.'
-                : undefined
-            }
+            hint={locationHint(draft.locationType, integrations.data)}
             value={draft.locationType}
-            onChange={(event) => set('locationType', event.target.value as LocationType, 'location.value')}
+            onChange={(event) => {
+              set('locationType', event.target.value as LocationType, 'location.type');
+              clearField('location.value');
+            }}
+            error={errors.fields['location.type']}
           >
             {Object.entries(locationLabels).map(([value, label]) => (
               <option key={value} value={value}>

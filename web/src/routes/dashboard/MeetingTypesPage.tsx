@@ -141,7 +141,7 @@ function MeetingTypeRow({ type, username }: { type: MeetingType; username: strin
         >
           Edit<span className="sr-only"> {type.title}</span>
         </Link>
-        <Button variant="secondary" className="text-red-700" onClick={() => setConfirmDelete(true)}>
+        <Button variant="secondaryDanger" onClick={() => setConfirmDelete(true)}>
           Delete<span className="sr-only"> {type.title}</span>
         </Button>
       </div>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import {
   changePassword,
   createApiKey,
@@ -25,23 +25,10 @@ import { Notice } from '../../ui/Notice';
 import { TextField } from '../../ui/TextField';
 import { TimeZonePicker } from '../../ui/TimeZonePicker';
 import { useFormErrors } from '../../ui/useFormErrors';
+import { ConnectedAppsPanel } from './ConnectedAppsPanel';
 import { LoadError, LoadingBlock } from './LoadingBlock';
 import { SectionHeader } from './SectionHeader';
-
-function Panel({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-  const id = `panel-${title.toLowerCase().replace(/\W+/g, '-')}`;
-  return (
-    <section aria-labelledby={id} className="space-y-5 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6">
-      <div>
-        <h2 id={id} className="text-base font-semibold text-slate-900">
-          {title}
-        </h2>
-        {description && <p className="mt-1 text-sm text-slate-600">{description}</p>}
-      </div>
-      {children}
-    </section>
-  );
-}
+import { SettingsPanel } from './SettingsPanel';
 
 export function SettingsPage() {
   const me = useMe();
@@ -51,6 +38,7 @@ export function SettingsPage() {
       {me.data ? (
         <>
           <ProfilePanel user={me.data} />
+          <ConnectedAppsPanel />
           <PasswordPanel />
           <TotpPanel enabled={me.data.totpEnabled === true} />
           <ApiKeysPanel />
@@ -84,7 +72,7 @@ function ProfilePanel({ user }: { user: User }) {
   }
 
   return (
-    <Panel title="Profile" description={`Your booking pages live at ${window.location.host}/${user.username}.`}>
+    <SettingsPanel title="Profile" description={`Your booking pages live at ${window.location.host}/${user.username}.`}>
       <form ref={formRef} onSubmit={submit} noValidate className="space-y-5">
         {errors.message && <Alert>{errors.message}</Alert>}
         <TextField
@@ -117,7 +105,7 @@ function ProfilePanel({ user }: { user: User }) {
           {save.isSuccess && <Notice tone="success">Profile saved.</Notice>}
         </div>
       </form>
-    </Panel>
+    </SettingsPanel>
   );
 }
 
@@ -153,7 +141,7 @@ function PasswordPanel() {
   }
 
   return (
-    <Panel title="Password" description="Changing it logs you out everywhere else.">
+    <SettingsPanel title="Password" description="Changing it logs you out everywhere else.">
       <form ref={formRef} onSubmit={submit} noValidate className="space-y-5">
         {errors.message && <Alert>{errors.message}</Alert>}
         <TextField
@@ -188,7 +176,7 @@ function PasswordPanel() {
           {change.isSuccess && <Notice tone="success">Password changed.</Notice>}
         </div>
       </form>
-    </Panel>
+    </SettingsPanel>
   );
 }
 
@@ -266,7 +254,7 @@ function TotpPanel({ enabled }: { enabled: boolean }) {
   const disable = useMutation({ mutationFn: disableTotp, onSuccess: () => void refreshMe() });
 
   return (
-    <Panel
+    <SettingsPanel
       title="Two-factor authentication"
       description="Ask for a code from an authenticator app (such as 1Password, Aegis or Google Authenticator) when you log in."
     >
@@ -309,7 +297,7 @@ function TotpPanel({ enabled }: { enabled: boolean }) {
           </Button>
         </div>
       )}
-    </Panel>
+    </SettingsPanel>
   );
 }
 
@@ -365,7 +353,7 @@ function ApiKeysPanel() {
   const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
   return (
-    <Panel
+    <SettingsPanel
       title="API keys"
       description="Let scripts and other apps use the API as you: send the key as “Authorization: Bearer …”."
     >
@@ -425,7 +413,7 @@ function ApiKeysPanel() {
                   {key.lastUsedAt ? `last used ${dateFormat.format(Date.parse(key.lastUsedAt))}` : 'never used'}
                 </p>
               </div>
-              <Button variant="secondary" className="text-red-700" onClick={() => setRevoking(key)}>
+              <Button variant="secondaryDanger" onClick={() => setRevoking(key)}>
                 Revoke<span className="sr-only"> {key.name}</span>
               </Button>
             </li>
@@ -444,6 +432,6 @@ function ApiKeysPanel() {
           </Button>
         </div>
       </Dialog>
-    </Panel>
+    </SettingsPanel>
   );
 }

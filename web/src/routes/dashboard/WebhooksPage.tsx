@@ -254,7 +254,7 @@ function EndpointCard({ endpoint }: { endpoint: WebhookEndpoint }) {
         <Button variant="secondary" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
           {open ? 'Hide deliveries' : 'Show deliveries'}
         </Button>
-        <Button variant="secondary" className="text-red-700" onClick={() => setConfirming(true)}>
+        <Button variant="secondaryDanger" onClick={() => setConfirming(true)}>
           Remove<span className="sr-only"> endpoint {endpoint.url}</span>
         </Button>
       </div>

@@ -131,7 +131,7 @@ function ManageBooking({ booking, token, initialMode }: ManageBookingProps) {
               <Button variant="secondary" onClick={() => setMode('reschedule')}>
                 Reschedule
               </Button>
-              <Button variant="secondary" className="text-red-700" onClick={() => setMode('cancel')}>
+              <Button variant="secondaryDanger" onClick={() => setMode('cancel')}>
                 Cancel booking
               </Button>
             </div>
