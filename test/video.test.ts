@@ -154,6 +154,17 @@ describe.each(CASES)('$label links', ({ account, location, label, urlPattern }) 
     expect(fake.state.refreshes).toBe(refreshes + 1);
   });
 
+  it('refreshes a token about to expire before using it', async () => {
+    fake.state.expiresIn = 60;
+    const host = await hostWithVideoType();
+    fake.state.expiresIn = 3600;
+    const { refreshes, unauthorized } = fake.state;
+    const booked = await book(host, '13:00');
+    expect((await linkOf(booked.uid, host, (v) => v.status === 'ready')).location.url).toMatch(urlPattern);
+    expect(fake.state.refreshes).toBe(refreshes + 1);
+    expect(fake.state.unauthorized).toBe(unauthorized);
+  });
+
   it('keeps the booking through an outage, shows the error, and retries until the provider is back', async () => {
     const host = await hostWithVideoType();
     fake.state.outage = true;
