@@ -11,7 +11,7 @@ import {
   seriousA11yViolations,
   type ViewportName,
 } from './helpers/browser.js';
-import { newAccount, setAllDayAvailability, signUp } from './helpers/flows.js';
+import { fillBookingForm, findSlot, newAccount, setAllDayAvailability, signUp } from './helpers/flows.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -151,15 +151,21 @@ describe.each(['desktop', 'phone'] as const)('video meeting settings at %s width
 
     // While Zoom is still making the meeting, the host sees so, and the invitee is told the link will follow.
     zoom.state.creates = 'hold';
-    const waiting = await book(account.username, 'zoom-call', 0);
-    await waitOnBookings(host, 'Creating the Zoom link…');
-    const manage = new URL(waiting.links.manage);
     const invitee = await context.newPage();
-    await invitee.goto(`${manage.pathname}${manage.search}`);
+    await invitee.goto(`/${account.username}/zoom-call`);
+    const start = await findSlot(invitee, Date.now() + HOUR);
+    await invitee.click(`[data-slot-start="${start}"]`);
+    await fillBookingForm(invitee, { name: 'Ada Invitee 0', email: `ada-0-${account.username}@example.com` });
+    await invitee.getByRole('button', { name: 'Confirm booking' }).click();
+    await invitee.getByRole('heading', { name: 'You are booked' }).waitFor();
     await invitee.getByText('Zoom — we will e-mail you the link as soon as it is ready').waitFor();
-    await invitee.close();
+    await waitOnBookings(host, 'Creating the Zoom link…');
     zoom.state.creates = 'create';
     zoom.releaseHeld();
+    // The confirmation page picks the link up by itself once it exists.
+    await invitee.getByRole('link', { name: /^https:\/\/zoom\.example\/j\/\d+$/ }).waitFor({ timeout: 15_000 });
+    await shot(invitee, 'confirmation-zoom-link');
+    await invitee.close();
     await waitOnBookings(host, /^https:\/\/zoom\.example\/j\/\d+$/);
 
     // A refused meeting: the host sees why, with a way to Settings.

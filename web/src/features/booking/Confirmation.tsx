@@ -5,6 +5,7 @@ import { TextLink } from '../../ui/TextLink';
 import type { Booking } from './api';
 import { AddToCalendar } from './AddToCalendar';
 import { BookingDetails } from './BookingDetails';
+import { useVideoLinkArrival } from './useVideoLinkArrival';
 
 interface ConfirmationProps {
   booking: Booking;
@@ -13,7 +14,8 @@ interface ConfirmationProps {
 }
 
 /** What the invitee sees after booking: the outcome, the details, calendar links and the manage link. */
-export function Confirmation({ booking, timeZone, hour12 }: ConfirmationProps) {
+export function Confirmation({ booking: booked, timeZone, hour12 }: ConfirmationProps) {
+  const booking = useVideoLinkArrival(booked);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The form that had focus is gone; move focus to the news so keyboard and screen-reader users hear it.
   useEffect(() => headingRef.current?.focus(), []);
