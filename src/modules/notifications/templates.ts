@@ -113,10 +113,12 @@ function headline(
       return {
         subject: `Action needed: no ${e.provider} link for ${b.title} with ${other}`,
         heading: `We could not create the ${e.provider} link`,
-        intro: `${e.reason} The booking stands. Reconnect ${e.provider} in Settings → Connected apps, or send ${other} a link yourself.`,
+        intro: `${sentence(e.reason)} The booking stands. Reconnect ${e.provider} in Settings → Connected apps, or send ${other} a link yourself.`,
       };
   }
 }
+
+const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 
 const VIDEO_LABELS: Record<string, string> = { zoom: 'Zoom', google_meet: 'Google Meet', teams: 'Microsoft Teams' };
 
@@ -132,8 +134,8 @@ function block(e: BookingMailEvent, b: BookingMail, who: Audience): Block & { su
     ],
   ];
   const pendingVideo = VIDEO_LABELS[b.location.type];
-  const where =
-    b.location.url ?? b.location.value ?? (pendingVideo && `${pendingVideo} (the link follows in a separate e-mail)`);
+  const awaiting = e.kind === 'video_failed' ? 'no link yet' : 'the link follows in a separate e-mail';
+  const where = b.location.url ?? b.location.value ?? (pendingVideo && `${pendingVideo} (${awaiting})`);
   if (where) rows.push(['Where', where]);
   for (const q of b.questions) {
     const a = b.answers[q.id];
