@@ -147,4 +147,39 @@ describe('outgoing webhooks', () => {
       server.close();
     }
   });
+
+  it('pauses, edits and resumes an endpoint; a paused one gets no new deliveries', async () => {
+    const host = await hostWithType(t.app);
+    const stranger = await hostWithType(t.app);
+    const { id } = (
+      await host.client.post('/api/webhooks/endpoints', { url: 'https://hooks.example/a', events: ['booking.created'] })
+    ).body.endpoint;
+    const deliveries = async () => (await host.client.get(`/api/webhooks/endpoints/${id}/deliveries`)).body.deliveries;
+
+    const paused = await host.client.request('PATCH', `/api/webhooks/endpoints/${id}`, { isActive: false });
+    expect(paused.status).toBe(200);
+    expect(paused.body.endpoint).toMatchObject({ id, isActive: false, url: 'https://hooks.example/a' });
+    expect(JSON.stringify(paused.body)).not.toMatch(/whsec_|sealed/i);
+    await new TestClient(t.app).post('/api/meetings/book', bookingBody(host.user.username, at(day, '11:00')));
+    expect(await deliveries()).toHaveLength(0);
+
+    const edited = await host.client.request('PATCH', `/api/webhooks/endpoints/${id}`, {
+      url: 'https://hooks.example/b',
+      events: ['booking.created', 'booking.cancelled', 'booking.created'],
+      isActive: true,
+    });
+    expect(edited.body.endpoint).toMatchObject({
+      url: 'https://hooks.example/b',
+      events: ['booking.created', 'booking.cancelled'],
+      isActive: true,
+    });
+    await new TestClient(t.app).post('/api/meetings/book', bookingBody(host.user.username, at(day, '12:00')));
+    expect(await deliveries()).toHaveLength(1);
+
+    expect((await host.client.request('PATCH', `/api/webhooks/endpoints/${id}`, {})).status).toBe(422);
+    expect((await host.client.request('PATCH', `/api/webhooks/endpoints/${id}`, { events: [] })).status).toBe(422);
+    expect((await stranger.client.request('PATCH', `/api/webhooks/endpoints/${id}`, { isActive: false })).status).toBe(
+      404,
+    );
+  });
 });

@@ -4,14 +4,43 @@ import { claimDueIds } from '../../jobs/lease.js';
 import { webhookDeliveries, webhookEndpoints } from '../../db/schema/index.js';
 import type { Tx } from '../../db/tenant.js';
 
+/** What the host sees of an endpoint: never its sealed secret. */
+const endpointSummary = {
+  id: webhookEndpoints.id,
+  url: webhookEndpoints.url,
+  events: webhookEndpoints.events,
+  isActive: webhookEndpoints.isActive,
+  createdAt: webhookEndpoints.createdAt,
+};
+
+export type EndpointSummary = { id: string; url: string; events: string[]; isActive: boolean; createdAt: Date };
+
 export const webhooksRepo = {
   async insertEndpoint(tx: Tx, values: typeof webhookEndpoints.$inferInsert) {
-    const [row] = await tx.insert(webhookEndpoints).values(values).returning();
+    const [row] = await tx.insert(webhookEndpoints).values(values).returning(endpointSummary);
     return row!;
   },
 
   listEndpoints: (tx: Tx, userId: string) =>
-    tx.select().from(webhookEndpoints).where(eq(webhookEndpoints.userId, userId)).orderBy(webhookEndpoints.createdAt),
+    tx
+      .select(endpointSummary)
+      .from(webhookEndpoints)
+      .where(eq(webhookEndpoints.userId, userId))
+      .orderBy(webhookEndpoints.createdAt),
+
+  async updateEndpoint(
+    tx: Tx,
+    userId: string,
+    id: string,
+    patch: Partial<Pick<typeof webhookEndpoints.$inferInsert, 'url' | 'events' | 'isActive'>>,
+  ) {
+    const [row] = await tx
+      .update(webhookEndpoints)
+      .set(patch)
+      .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.userId, userId)))
+      .returning(endpointSummary);
+    return row;
+  },
 
   async removeEndpoint(tx: Tx, userId: string, id: string) {
     const rows = await tx

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePrincipal } from '../../server/plugins/auth.js';
-import { deliverySchema, endpointCreateBody, endpointCreated, endpointSchema } from './schemas.js';
+import { deliverySchema, endpointCreateBody, endpointCreated, endpointPatchBody, endpointSchema } from './schemas.js';
 import type { Webhooks } from './service.js';
 
 export function webhookRoutes(app: FastifyInstance, webhooks: Webhooks) {
@@ -39,6 +39,21 @@ export function webhookRoutes(app: FastifyInstance, webhooks: Webhooks) {
     },
     async (req, reply) =>
       reply.status(201).send({ endpoint: await webhooks.createEndpoint(requirePrincipal(req), req.body) }),
+  );
+
+  r.patch(
+    '/api/webhooks/endpoints/:id',
+    {
+      ...auth,
+      schema: {
+        tags,
+        summary: 'Change an endpoint’s URL or events, or pause (isActive: false) and resume it',
+        params: idParams,
+        body: endpointPatchBody,
+        response: { 200: z.object({ endpoint: endpointSchema }) },
+      },
+    },
+    async (req) => ({ endpoint: await webhooks.updateEndpoint(requirePrincipal(req), req.params.id, req.body) }),
   );
 
   r.delete(

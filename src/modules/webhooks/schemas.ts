@@ -9,13 +9,25 @@ export const WEBHOOK_EVENTS = [
   'reminder.sent',
 ] as const;
 
-export const endpointCreateBody = z.object({
+const endpointFields = {
   url: z
     .url({ message: 'Enter a full URL, e.g. https://example.com/hooks/tuskhub.' })
     .max(2000)
     .refine((u) => /^https?:\/\//.test(u), { message: 'Use an http or https URL.' }),
   events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, { message: 'Pick at least one event.' }),
-});
+};
+
+export const endpointCreateBody = z.object(endpointFields);
+
+/** Change the URL or events, or pause (isActive false) and resume; the secret stays. */
+export const endpointPatchBody = z
+  .object({
+    url: endpointFields.url.optional(),
+    events: endpointFields.events.optional(),
+    isActive: z.boolean().optional(),
+  })
+  .refine((p) => Object.values(p).some((v) => v !== undefined), { message: 'Send url, events or isActive.' });
+export type EndpointPatch = z.infer<typeof endpointPatchBody>;
 
 export const endpointSchema = z.object({
   id: z.uuid(),

@@ -6,7 +6,8 @@ import type { JobQueue } from '../../jobs/queue.js';
 import type { Sealer } from '../../lib/crypto.js';
 import { notFound } from '../../lib/errors.js';
 import type { Principal } from '../identity/service.js';
-import { webhooksRepo } from './repo.js';
+import { webhooksRepo, type EndpointSummary } from './repo.js';
+import type { EndpointPatch } from './schemas.js';
 
 export const WEBHOOK_DISPATCH_JOB = 'webhook.dispatch';
 const MAX_ATTEMPTS = 8;
@@ -16,6 +17,7 @@ const LEASE_SECONDS = 60;
 /** 30 s, 1 min, 2 min … capped at 6 hours, eight attempts over about a day. */
 const retryDelaySeconds = (attempts: number) => Math.min(30 * 2 ** (attempts - 1), 6 * 3600);
 const iso = (d: Date | null) => d?.toISOString() ?? null;
+const endpointView = (e: EndpointSummary) => ({ ...e, createdAt: e.createdAt.toISOString() });
 
 export function createWebhooks(deps: { db: Database; queue: JobQueue; sealer: Sealer; fetch?: typeof fetch }) {
   const { db } = deps;
@@ -98,25 +100,25 @@ export function createWebhooks(deps: { db: Database; queue: JobQueue; sealer: Se
           secretSealed: deps.sealer.seal(secret),
         }),
       );
-      return {
-        id: row.id,
-        url: row.url,
-        events: row.events,
-        isActive: row.isActive,
-        createdAt: row.createdAt.toISOString(),
-        secret,
-      };
+      return { ...endpointView(row), secret };
     },
 
     async listEndpoints(principal: Principal) {
       const rows = await withTenant(db, principal, (tx) => webhooksRepo.listEndpoints(tx, principal.userId));
-      return rows.map((r) => ({
-        id: r.id,
-        url: r.url,
-        events: r.events,
-        isActive: r.isActive,
-        createdAt: r.createdAt.toISOString(),
-      }));
+      return rows.map(endpointView);
+    },
+
+    /** Pausing stops new deliveries; those already queued are still delivered. */
+    async updateEndpoint(principal: Principal, id: string, patch: EndpointPatch) {
+      const row = await withTenant(db, principal, (tx) =>
+        webhooksRepo.updateEndpoint(tx, principal.userId, id, {
+          ...(patch.url === undefined ? {} : { url: patch.url }),
+          ...(patch.events === undefined ? {} : { events: [...new Set(patch.events)] }),
+          ...(patch.isActive === undefined ? {} : { isActive: patch.isActive }),
+        }),
+      );
+      if (!row) throw notFound('The webhook endpoint');
+      return endpointView(row);
     },
 
     async removeEndpoint(principal: Principal, id: string) {
