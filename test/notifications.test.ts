@@ -50,6 +50,9 @@ describe('booking e-mails with calendar invitations', () => {
     const [hostMail] = await smtp.waitFor(1, to(host.user.email));
     const hostName = `Host ${host.user.username.slice('host-'.length)}`;
     expect(confirmation!.subject).toBe(`Confirmed: Intro call with ${hostName}`);
+    // One Message-ID per outbox row, so receivers can drop the copy a crash between send and bookkeeping makes.
+    expect(confirmation!.messageId).toMatch(/^<[0-9a-f-]{36}@meet\.example\.com>$/);
+    expect(hostMail!.messageId).not.toBe(confirmation!.messageId);
     expect(hostMail!.subject).toBe('New booking: Intro call with Ivy Invitee');
     expect(confirmation!.text).toContain(b.links.reschedule);
     expect(confirmation!.text).toContain(b.location.url);

@@ -2,7 +2,15 @@ import nodemailer from 'nodemailer';
 import type { Attachment } from './types.js';
 
 export type Mailer = {
-  send(message: { to: string; subject: string; text: string; html: string; attachments: Attachment[] }): Promise<void>;
+  send(message: {
+    /** Stable per outbox row: a message sent twice (a crash between send and bookkeeping) keeps its identity. */
+    messageId: string;
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+    attachments: Attachment[];
+  }): Promise<void>;
   close(): void;
 };
 
@@ -19,6 +27,7 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
       const invite = m.attachments.find((a) => a.contentType.startsWith('text/calendar'));
       const method = invite ? (/method=(\w+)/i.exec(invite.contentType)?.[1] ?? 'REQUEST') : undefined;
       await transport.sendMail({
+        messageId: m.messageId,
         from,
         to: m.to,
         subject: m.subject,

@@ -70,6 +70,7 @@ export function createNotifications(deps: NotificationsDeps) {
           }
           try {
             await deps.mailer!.send({
+              messageId: `<${m.id}@${deps.uidDomain}>`,
               to: m.toAddress,
               subject: m.subject,
               text: m.text,
