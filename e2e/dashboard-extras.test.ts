@@ -165,6 +165,44 @@ describe.each(['desktop', 'phone'] as const)('dashboard extras at %s width', (vi
     await shot(host, 'dashboard-webhooks');
     await checkPage(host, 'webhooks');
 
+    // Pause and resume the endpoint; the button keeps focus while its label flips.
+    const focused = () =>
+      host.evaluate<string>(
+        'document.activeElement.closest("dialog") ? "dialog " + document.activeElement.name : document.activeElement.textContent',
+      );
+    const badge = (text: string) => host.getByText(text, { exact: true });
+    await host.getByRole('button', { name: /^Pause deliveries to/ }).click();
+    await badge('Paused').waitFor();
+    await host.getByText('Deliveries paused.', { exact: false }).waitFor();
+    expect(await focused()).toMatch(/^Resume deliveries to/);
+    await shot(host, 'dashboard-webhooks-paused');
+    await host.getByRole('button', { name: /^Resume deliveries to/ }).click();
+    await badge('Active').waitFor();
+    await host.getByText('Deliveries resumed.').waitFor();
+
+    // Edit the URL in a dialog: it opens on the URL field, shows the server's field error, returns focus on close.
+    const edit = host.getByRole('button', { name: /^Edit endpoint/ });
+    const dialog = host.getByRole('dialog', { name: 'Edit endpoint' });
+    await edit.click();
+    expect(await focused()).toBe('dialog url');
+    // Passes the form's own check (http, no spaces) but is no URL for the server: its 422 lands under the field.
+    await dialog.getByLabel('Endpoint URL').fill('https://[bad');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await dialog.getByText('Enter a full URL').waitFor();
+    await shot(host, 'dashboard-webhooks-edit');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await focused()).toMatch(/^Edit endpoint/);
+    await edit.click();
+    expect(await dialog.getByLabel('Endpoint URL').inputValue()).toBe(receiverUrl);
+    const editedUrl = `${receiverUrl}/edited`;
+    await dialog.getByLabel('Endpoint URL').fill(editedUrl);
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await host.getByRole('heading', { name: editedUrl }).waitFor();
+    await host.getByText('Endpoint saved.').waitFor();
+    expect(await focused()).toMatch(/^Edit endpoint/);
+    await shot(host, 'dashboard-webhooks-edited');
+    await checkPage(host, 'webhooks (edited)');
+
     // The e-mail log lists the host's mail.
     await host.goto('/dashboard/emails');
     await host.getByText(`Confirmed: Intro call with ${account.name}`).filter({ visible: true }).first().waitFor();

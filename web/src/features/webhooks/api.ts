@@ -40,12 +40,23 @@ export async function listEndpoints(signal?: AbortSignal) {
   return endpoints;
 }
 
+export interface EndpointInput {
+  url: string;
+  events: WebhookEvent[];
+}
+
 /** The answer is the only time the signing secret is shown. */
-export async function createEndpoint(input: { url: string; events: WebhookEvent[] }) {
+export async function createEndpoint(input: EndpointInput) {
   const { endpoint } = await api.post<{ endpoint: WebhookEndpoint & { secret: string } }>(
     '/api/webhooks/endpoints',
     input,
   );
+  return endpoint;
+}
+
+/** Pausing (isActive false) stops new deliveries; queued ones are still sent. The secret never changes. */
+export async function updateEndpoint(id: string, patch: Partial<EndpointInput & { isActive: boolean }>) {
+  const { endpoint } = await api.patch<{ endpoint: WebhookEndpoint }>(path(id), patch);
   return endpoint;
 }
 

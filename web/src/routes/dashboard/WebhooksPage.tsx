@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   createEndpoint,
   deleteEndpoint,
   listDeliveries,
   listEndpoints,
+  updateEndpoint,
   webhookDeliveriesKey,
   webhookEndpointsKey,
   webhookEvents,
@@ -12,16 +13,14 @@ import {
   type WebhookEndpoint,
   type WebhookEvent,
 } from '../../features/webhooks/api';
-import { toFormErrors } from '../../lib/formErrors';
 import { Alert } from '../../ui/Alert';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
-import { CheckboxField } from '../../ui/CheckboxField';
 import { CopyButton } from '../../ui/CopyButton';
 import { Dialog } from '../../ui/Dialog';
 import { EmptyState } from '../../ui/EmptyState';
-import { TextField } from '../../ui/TextField';
-import { useFormErrors } from '../../ui/useFormErrors';
+import { Notice } from '../../ui/Notice';
+import { EndpointForm } from './EndpointForm';
 import { LoadError, LoadingBlock } from './LoadingBlock';
 import { SectionHeader } from './SectionHeader';
 
@@ -72,40 +71,6 @@ const defaultEvents: WebhookEvent[] = ['booking.created', 'booking.cancelled', '
 
 function NewEndpointForm({ onCreated }: { onCreated: (endpoint: WebhookEndpoint & { secret: string }) => void }) {
   const queryClient = useQueryClient();
-  const [url, setUrl] = useState('');
-  const [events, setEvents] = useState<WebhookEvent[]>(defaultEvents);
-  const { formRef, errors, show, clear, clearField } = useFormErrors();
-  const create = useMutation({
-    mutationFn: createEndpoint,
-    onSuccess: (endpoint) => {
-      void queryClient.invalidateQueries({ queryKey: webhookEndpointsKey });
-      setUrl('');
-      setEvents(defaultEvents);
-      onCreated(endpoint);
-    },
-    onError: (error) => show(toFormErrors(error, ['url', 'events'])),
-  });
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const fields: Record<string, string> = {};
-    const trimmed = url.trim();
-    if (!/^https?:\/\/\S+$/i.test(trimmed))
-      fields.url = 'Enter a full http or https URL, e.g. https://example.com/hooks.';
-    if (events.length === 0) fields.events = 'Pick at least one event.';
-    if (Object.keys(fields).length) {
-      show({ fields });
-      return;
-    }
-    clear();
-    create.mutate({ url: trimmed, events });
-  }
-
-  function toggle(id: WebhookEvent, on: boolean) {
-    setEvents((current) => (on ? [...current, id] : current.filter((e) => e !== id)));
-    clearField('events');
-  }
-
   return (
     <section
       aria-labelledby="new-endpoint-heading"
@@ -129,49 +94,15 @@ function NewEndpointForm({ onCreated }: { onCreated: (endpoint: WebhookEndpoint 
           library and the endpoint's secret.
         </p>
       </div>
-      <form ref={formRef} onSubmit={submit} noValidate className="space-y-4">
-        {errors.message && <Alert>{errors.message}</Alert>}
-        <TextField
-          label="Endpoint URL"
-          name="url"
-          type="url"
-          inputMode="url"
-          autoComplete="off"
-          placeholder="https://example.com/hooks/tuskhub"
-          maxLength={2000}
-          value={url}
-          onChange={(event) => {
-            setUrl(event.target.value);
-            clearField('url');
-          }}
-          error={errors.fields.url}
-        />
-        <fieldset className="space-y-2" aria-describedby={errors.fields.events ? 'events-error' : undefined}>
-          <legend className="mb-2 text-sm font-medium text-slate-900">Events</legend>
-          <div className="grid gap-2 sm:grid-cols-2">
-            {webhookEvents.map((e) => (
-              <CheckboxField
-                key={e.id}
-                label={
-                  <>
-                    {e.label} <span className="font-normal text-slate-600">({e.id})</span>
-                  </>
-                }
-                checked={events.includes(e.id)}
-                onChange={(event) => toggle(e.id, event.target.checked)}
-              />
-            ))}
-          </div>
-          {errors.fields.events && (
-            <p id="events-error" className="text-sm font-medium text-red-700">
-              {errors.fields.events}
-            </p>
-          )}
-        </fieldset>
-        <Button type="submit" pending={create.isPending}>
-          Add endpoint
-        </Button>
-      </form>
+      <EndpointForm
+        initial={{ url: '', events: defaultEvents }}
+        submitLabel="Add endpoint"
+        save={createEndpoint}
+        onSaved={(endpoint) => {
+          void queryClient.invalidateQueries({ queryKey: webhookEndpointsKey });
+          onCreated(endpoint);
+        }}
+      />
     </section>
   );
 }
@@ -224,12 +155,24 @@ function SecretPanel({ endpoint, onDone }: { endpoint: WebhookEndpoint & { secre
 function EndpointCard({ endpoint }: { endpoint: WebhookEndpoint }) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: webhookEndpointsKey });
+  const toggleActive = useMutation({
+    mutationFn: (isActive: boolean) => updateEndpoint(endpoint.id, { isActive }),
+    onMutate: () => setNotice(null),
+    // Awaiting the refetch keeps the button pending until its label and the badge show the new state.
+    onSuccess: async (_, isActive) => {
+      await refresh();
+      setNotice(isActive ? 'Deliveries resumed.' : 'Deliveries paused. Events that happen meanwhile are not sent.');
+    },
+  });
   const remove = useMutation({
     mutationFn: () => deleteEndpoint(endpoint.id),
     onSuccess: () => {
       setConfirming(false);
-      void queryClient.invalidateQueries({ queryKey: webhookEndpointsKey });
+      void refresh();
     },
   });
   const panelId = `deliveries-${endpoint.id}`;
@@ -241,7 +184,7 @@ function EndpointCard({ endpoint }: { endpoint: WebhookEndpoint }) {
           <h3 className="font-mono text-sm font-semibold break-all text-slate-900">{endpoint.url}</h3>
           <p className="mt-1 text-xs text-slate-600">Added {when(endpoint.createdAt)}</p>
         </div>
-        {endpoint.isActive ? <Badge tone="green">Active</Badge> : <Badge>Inactive</Badge>}
+        {endpoint.isActive ? <Badge tone="green">Active</Badge> : <Badge tone="amber">Paused</Badge>}
       </div>
       <ul aria-label="Events" className="flex flex-wrap gap-1">
         {endpoint.events.map((e) => (
@@ -254,13 +197,53 @@ function EndpointCard({ endpoint }: { endpoint: WebhookEndpoint }) {
         <Button variant="secondary" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
           {open ? 'Hide deliveries' : 'Show deliveries'}
         </Button>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            setNotice(null);
+            setEditing(true);
+          }}
+        >
+          Edit<span className="sr-only"> endpoint {endpoint.url}</span>
+        </Button>
+        <Button
+          variant="secondary"
+          pending={toggleActive.isPending}
+          onClick={() => toggleActive.mutate(!endpoint.isActive)}
+        >
+          {endpoint.isActive ? 'Pause' : 'Resume'}
+          <span className="sr-only"> deliveries to {endpoint.url}</span>
+        </Button>
         <Button variant="secondaryDanger" onClick={() => setConfirming(true)}>
           Remove<span className="sr-only"> endpoint {endpoint.url}</span>
         </Button>
       </div>
+      {toggleActive.isError && (
+        <Alert>
+          Could not {toggleActive.variables ? 'resume' : 'pause'} deliveries. {toggleActive.error.message}
+        </Alert>
+      )}
+      {notice && <Notice tone="success">{notice}</Notice>}
       <div id={panelId} hidden={!open}>
         {open && <Deliveries endpointId={endpoint.id} />}
       </div>
+      <Dialog open={editing} title="Edit endpoint" onClose={() => setEditing(false)}>
+        <p className="text-sm text-slate-700">The signing secret stays the same.</p>
+        <EndpointForm
+          initial={{
+            url: endpoint.url,
+            events: webhookEvents.map((e) => e.id).filter((id) => endpoint.events.includes(id)),
+          }}
+          submitLabel="Save changes"
+          save={(input) => updateEndpoint(endpoint.id, input)}
+          onSaved={async () => {
+            await refresh();
+            setEditing(false);
+            setNotice('Endpoint saved.');
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      </Dialog>
       <Dialog open={confirming} title="Remove this endpoint?" onClose={() => setConfirming(false)}>
         <p className="text-sm break-all text-slate-700">
           {endpoint.url} stops receiving events at once. Deliveries still waiting for a retry are dropped.
