@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { listMessages, messagesKey, type LoggedMessage, type MessageStatus } from '../../features/notifications/api';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
+import { EmailAddress } from '../../ui/EmailAddress';
 import { EmptyState } from '../../ui/EmptyState';
 import { focusRing } from '../../ui/focusRing';
 import { SegmentedControl } from '../../ui/SegmentedControl';
@@ -110,7 +111,9 @@ export function EmailLogPage() {
                         </span>
                       )}
                     </th>
-                    <td className="px-4 py-3 align-top break-all">{m.to}</td>
+                    <td className="px-4 py-3 align-top">
+                      <EmailAddress address={m.to} />
+                    </td>
                     <td className="px-4 py-3 align-top">
                       <StatusBadge status={m.status} />
                       <span className="mt-1 block text-xs text-slate-600">
@@ -153,7 +156,9 @@ function MessageCard({ message: m }: { message: LoggedMessage }) {
       <dl className="mt-2 space-y-0.5 text-sm">
         <div className="flex flex-wrap gap-x-2">
           <dt className="text-slate-600">To:</dt>
-          <dd className="min-w-0 break-all">{m.to}</dd>
+          <dd className="min-w-0">
+            <EmailAddress address={m.to} />
+          </dd>
         </div>
         <div className="flex flex-wrap gap-x-2">
           <dt className="text-slate-600">Queued:</dt>
