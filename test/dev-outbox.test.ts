@@ -34,6 +34,8 @@ it('hides the development mailbox when SMTP is configured', async () => {
   const withSmtp = await createTestApp({ env: { SMTP_URL: 'smtp://127.0.0.1:9' }, runWorkers: false });
   try {
     expect((await new TestClient(withSmtp.app).get('/api/dev/outbox')).status).toBe(404);
+    expect((await new TestClient(withSmtp.app).get('/api/dev/mailbox')).body).toEqual({ enabled: false });
+    expect((await new TestClient(t.app).get('/api/dev/mailbox')).body).toEqual({ enabled: true });
   } finally {
     await withSmtp.close();
   }

@@ -28,6 +28,18 @@ export function notificationRoutes(
   const devMailbox = !deps.config.smtpUrl && deps.config.env !== 'production';
 
   r.get(
+    '/api/dev/mailbox',
+    {
+      schema: {
+        tags: ['development'],
+        summary: 'Whether this server keeps a development mailbox (no SMTP, not production)',
+        response: { 200: z.object({ enabled: z.boolean() }) },
+      },
+    },
+    async () => ({ enabled: devMailbox }),
+  );
+
+  r.get(
     '/api/dev/outbox',
     {
       schema: {

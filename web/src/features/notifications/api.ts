@@ -26,6 +26,13 @@ export interface MailboxMessage {
 
 export const messagesKey = ['notification-messages'] as const;
 export const devOutboxKey = ['dev-outbox'] as const;
+export const devMailboxKey = ['dev-mailbox'] as const;
+
+/** Whether the server keeps a development mailbox; with SMTP (or in production) it does not. */
+export async function devMailboxEnabled(signal?: AbortSignal) {
+  const { enabled } = await api.get<{ enabled: boolean }>('/api/dev/mailbox', { signal });
+  return enabled;
+}
 
 export async function listMessages(status: MessageStatus | undefined, signal?: AbortSignal) {
   const query = status ? `?${new URLSearchParams({ status }).toString()}` : '';

@@ -1,4 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link, useRoute } from 'wouter';
+import { devMailboxEnabled, devMailboxKey } from '../../features/notifications/api';
 import { focusRing } from '../../ui/focusRing';
 import { dashboardHref, dashboardSections } from './dashboardSections';
 
@@ -20,11 +22,18 @@ function NavLink({ path, label, also }: { path: string; label: string; also?: st
 }
 
 export function DashboardNav() {
+  const mailbox = useQuery({
+    queryKey: devMailboxKey,
+    queryFn: ({ signal }) => devMailboxEnabled(signal),
+    staleTime: Infinity,
+  });
+  // The dev mailbox entry appears only where there is one; its page still explains itself if reached directly.
+  const sections = dashboardSections.filter((s) => s.path !== '/mailbox' || mailbox.data === true);
   return (
     <nav aria-label="Dashboard">
       {/* Wraps into rows on narrow screens instead of scrolling sideways. */}
       <ul className="flex flex-wrap gap-1 md:flex-col">
-        {dashboardSections.map((item) => (
+        {sections.map((item) => (
           <li key={item.path}>
             <NavLink {...item} />
           </li>
