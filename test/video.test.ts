@@ -140,6 +140,23 @@ describe.each(CASES)('$label links', ({ account, location, label, urlPattern }) 
     expect(fake.meetings.has(meeting.id)).toBe(false);
   });
 
+  it('makes a new meeting when the host deleted it at the provider, and sends the new link', async () => {
+    const host = await hostWithVideoType();
+    const email = `del-${account}@example.com`;
+    const booked = await book(host, '09:00', email);
+    const first = await linkOf(booked.uid, host, (v) => v.status === 'ready');
+    const firstId = [...fake.meetings.entries()].find(([, m]) => m.url === first.location.url)![0];
+    fake.deleteMeeting(firstId);
+    const token = new URL(booked.links.manage).searchParams.get('token')!;
+    await new TestClient(t.app).post(`/api/meetings/bookings/${booked.uid}/reschedule`, { token, start: iso('09:30') });
+    const now = await linkOf(booked.uid, host, (v) => v.status === 'ready');
+    expect(now.location.url).toMatch(urlPattern);
+    expect(now.location.url).not.toBe(first.location.url);
+    expect([...fake.meetings.values()].find((m) => m.url === now.location.url)).toMatchObject({ start: iso('09:30') });
+    const updates = (await t.services.notifications.devOutbox(email)).filter((m) => m.subject.startsWith('Updated:'));
+    expect(updates.map((m) => m.text.includes(now.location.url))).toContain(true);
+  });
+
   it('refreshes an expired access token and carries on', async () => {
     const host = await hostWithVideoType();
     const refreshes = fake.state.refreshes;
@@ -268,3 +285,44 @@ describe('video accounts', () => {
     expect(link?.providerMeetingId).toBe(new URL(view.location.url).pathname.slice(1));
   });
 });
+
+describe.each(CASES.filter((c) => c.account !== 'zoom'))(
+  '$label: a create retried after a crash',
+  ({ account, location, urlPattern }) => {
+    let fake: FakeProvider;
+    let t: TestApp;
+    beforeAll(async () => {
+      fake = await startFakeProvider(account);
+      t = await createTestApp({ env: fake.env, runWorkers: false });
+    });
+    afterAll(async () => {
+      await t.close();
+      await fake.close();
+    });
+
+    it('finds the meeting the first try made instead of making a second one', async () => {
+      const host = await hostWithType(t.app);
+      const start = await host.client.post(`/api/integrations/${account}/connect`, {});
+      const back = new URL((await fetch(start.body.url, { redirect: 'manual' })).headers.get('location')!);
+      await host.client.get(`${back.pathname}${back.search}`);
+      await host.client.request('PATCH', `/api/meetings/types/${host.type.id}`, { location: { type: location } });
+      const booked = (
+        await new TestClient(t.app).post('/api/meetings/book', bookingBody(host.user.username, iso('10:00')))
+      ).body.booking;
+      await t.services.video.syncDue();
+      const [made] = [...fake.meetings.values()];
+      expect(made?.url).toMatch(urlPattern);
+
+      // The process died after the provider made the meeting and before the link row recorded it.
+      await t.db.db
+        .update(meetingVideoLinks)
+        .set({ status: 'pending', url: null, providerMeetingId: null, workDueAt: new Date() })
+        .where(eq(meetingVideoLinks.url, made!.url));
+      await t.services.video.syncDue();
+      expect(fake.meetings.size).toBe(1);
+      const view = (await host.client.get(`/api/meetings/bookings/${booked.uid}`)).body.booking;
+      expect(view.video.status).toBe('ready');
+      expect(view.location.url).toBe(made!.url);
+    });
+  },
+);

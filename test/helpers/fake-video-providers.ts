@@ -46,6 +46,10 @@ export async function startFakeProvider(account: Account, options: { callbackOri
   const accessTokens = new Set<string>();
   const refreshTokens = new Set<string>();
   const meetings = new Map<string, FakeMeeting>();
+  /** Google: ids of deleted events, which stay taken. */
+  const cancelled = new Set<string>();
+  /** Teams: the externalId each meeting was created with. */
+  const externalIds = new Map<string, string>();
   const calls: Call[] = [];
   const held: (() => void)[] = [];
   const state = {
@@ -174,29 +178,48 @@ export async function startFakeProvider(account: Account, options: { callbackOri
         const req = body.conferenceData?.createRequest;
         must(req?.requestId && req?.conferenceSolutionKey?.type === 'hangoutsMeet', 'conferenceData.createRequest');
         must(isIso(body.start?.dateTime) && isIso(body.end?.dateTime), 'start.dateTime and end.dateTime');
-        const m = { id: id(), title: body.summary, start: body.start.dateTime, end: body.end.dateTime, url: '' };
+        // Client-chosen ids are base32hex, unique per calendar for good: a deleted event keeps its id.
+        must(body.id === undefined || /^[a-v0-9]{5,1024}$/.test(body.id), 'id in base32hex');
+        if (body.id && (meetings.has(body.id) || cancelled.has(body.id)))
+          throw new Reject(409, { error: { code: 409, message: 'The requested identifier already exists.' } });
+        const m = {
+          id: body.id ?? id(),
+          title: body.summary,
+          start: body.start.dateTime,
+          end: body.end.dateTime,
+          url: '',
+        };
         m.url = joinUrl(m.id);
         meetings.set(m.id, m);
         return withMeet(m, state.googleConferencePending);
       }
       const match = path.match(/^\/calendar\/v3\/calendars\/primary\/events\/(\w+)$/);
       const m = match && meetings.get(match[1]!);
+      if (method === 'GET' && match && !m && cancelled.has(match[1]!)) return { id: match[1], status: 'cancelled' };
       if (!m) throw new Reject(match ? 410 : 404, { error: { code: 410, message: 'Resource has been deleted' } });
+      if (method === 'GET') return { ...withMeet(m, false), status: 'confirmed' };
       if (method === 'PATCH') {
         must(isIso(body.start?.dateTime) && isIso(body.end?.dateTime), 'start and end');
         m.start = new Date(body.start.dateTime).toISOString();
         m.end = new Date(body.end.dateTime).toISOString();
         return withMeet(m, false);
       }
-      if (method === 'DELETE') return [204, meetings.delete(m.id) && undefined];
+      if (method === 'DELETE') {
+        cancelled.add(m.id);
+        return [204, meetings.delete(m.id) && undefined];
+      }
     }
     if (account === 'microsoft') {
       if (method === 'GET' && path === '/me') return { mail: null, userPrincipalName: 'host@contoso.example' };
-      if (method === 'POST' && path === '/me/onlineMeetings') {
+      if (method === 'POST' && path === '/me/onlineMeetings/createOrGet') {
         must(isIso(body.startDateTime) && isIso(body.endDateTime) && typeof body.subject === 'string', 'meeting body');
+        must(typeof body.externalId === 'string' && body.externalId, 'externalId');
+        const known = [...meetings.values()].find((x) => externalIds.get(x.id) === body.externalId);
+        if (known) return [200, { id: known.id, joinWebUrl: known.url, subject: known.title }];
         const m = { id: `MSo${id()}`, title: body.subject, start: body.startDateTime, end: body.endDateTime, url: '' };
         m.url = joinUrl(m.id);
         meetings.set(m.id, m);
+        externalIds.set(m.id, body.externalId);
         return [201, { id: m.id, joinWebUrl: m.url, subject: m.title }];
       }
       const match = path.match(/^\/me\/onlineMeetings\/(\w+)$/);
@@ -277,6 +300,11 @@ export async function startFakeProvider(account: Account, options: { callbackOri
     revoke() {
       accessTokens.clear();
       refreshTokens.clear();
+    },
+    /** The host deletes the meeting in the provider's own app. */
+    deleteMeeting(id: string) {
+      meetings.delete(id);
+      cancelled.add(id);
     },
     /** Lets the meetings held while `creates` was 'hold' be made. */
     releaseHeld: () => held.splice(0).forEach((release) => release()),

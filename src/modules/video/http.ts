@@ -30,6 +30,7 @@ export async function providerRequest<T>(
   const detail = await errorDetail(res);
   if (res.status === 401) throw new ProviderError('auth', `${label} refused our access (${detail}).`);
   if (res.status === 404 || res.status === 410) throw new ProviderError('gone', `${label}: not found (${detail}).`);
+  if (res.status === 409) throw new ProviderError('conflict', `${label}: already exists (${detail}).`);
   if (res.status === 429 || res.status >= 500)
     throw new ProviderError('transient', `${label} is unavailable (HTTP ${res.status}: ${detail}).`);
   throw new ProviderError('permanent', `${label} rejected the request (HTTP ${res.status}: ${detail}).`);

@@ -61,7 +61,7 @@ export function createVideoLinks(deps: VideoLinksDeps) {
         start: booking.startAt,
         end: booking.endAt,
         hostTimeZone: ctx.host.timeZone,
-        requestId: `tuskhub-${booking.uid}`,
+        requestId: `tuskhub${booking.uid}`,
       };
       const inStep = link.syncedStartAt?.getTime() === booking.startAt.getTime() && link.url;
       if (link.providerMeetingId && inStep) {

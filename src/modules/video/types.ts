@@ -11,7 +11,10 @@ export type MeetingSpec = {
   start: Date;
   end: Date;
   hostTimeZone: string;
-  /** Stable per booking, so a retried create can be recognised by providers that support it. */
+  /**
+   * Stable per booking, so a create retried after a crash finds the meeting the first try made, where the
+   * provider allows: Google takes it as the event id (base32hex: a–v, 0–9), Teams as the external id.
+   */
   requestId: string;
 };
 
@@ -20,9 +23,9 @@ export type ProviderMeeting = { id: string; url: string | null };
 /**
  * How a provider call failed decides what happens next: `auth` means the host must reconnect (no retry),
  * `transient` is retried with backoff, `permanent` is given up at once, `gone` means the meeting no longer
- * exists at the provider.
+ * exists at the provider, `conflict` that what we create exists already (a retried create).
  */
-export type ProviderFailure = 'auth' | 'transient' | 'permanent' | 'gone';
+export type ProviderFailure = 'auth' | 'transient' | 'permanent' | 'gone' | 'conflict';
 
 export class ProviderError extends Error {
   constructor(

@@ -1,8 +1,9 @@
 import { providerRequest } from '../http.js';
-import type { MeetingSpec, VideoProviderAdapter } from '../types.js';
+import { ProviderError, type Api, type MeetingSpec, type VideoProviderAdapter } from '../types.js';
 
 type CalendarEvent = {
   id: string;
+  status?: string;
   hangoutLink?: string;
   conferenceData?: { entryPoints?: { entryPointType: string; uri: string }[] };
 };
@@ -18,6 +19,38 @@ const times = (spec: MeetingSpec) => ({
   start: { dateTime: spec.start.toISOString(), timeZone: spec.hostTimeZone },
   end: { dateTime: spec.end.toISOString(), timeZone: spec.hostTimeZone },
 });
+
+async function insertEvent({ app, accessToken }: Api, spec: MeetingSpec, id: string) {
+  const e = await providerRequest<CalendarEvent>(
+    LABEL,
+    `${eventsUrl(app.apiUrl)}?conferenceDataVersion=1&sendUpdates=none`,
+    {
+      method: 'POST',
+      accessToken,
+      body: {
+        id,
+        summary: spec.title,
+        description: spec.description,
+        ...times(spec),
+        conferenceData: { createRequest: { requestId: id, conferenceSolutionKey: { type: 'hangoutsMeet' } } },
+      },
+    },
+  );
+  if (!e?.id) throw new ProviderError('transient', 'Google answered without an event id.');
+  return { id: e.id, url: meetUrl(e) };
+}
+
+async function getEvent({ app, accessToken }: Api, id: string) {
+  try {
+    return await providerRequest<CalendarEvent>(LABEL, `${eventsUrl(app.apiUrl)}/${encodeURIComponent(id)}`, {
+      method: 'GET',
+      accessToken,
+    });
+  } catch (error) {
+    if (error instanceof ProviderError && error.failure === 'gone') return undefined;
+    throw error;
+  }
+}
 
 /**
  * Meet has no public API to create a meeting on its own: a Calendar event in the host's primary calendar with
@@ -37,25 +70,16 @@ export const googleMeet: VideoProviderAdapter = {
     });
     return me?.email ?? null;
   },
-  async create({ app, accessToken }, spec) {
-    const e = await providerRequest<CalendarEvent>(
-      LABEL,
-      `${eventsUrl(app.apiUrl)}?conferenceDataVersion=1&sendUpdates=none`,
-      {
-        method: 'POST',
-        accessToken,
-        body: {
-          summary: spec.title,
-          description: spec.description,
-          ...times(spec),
-          conferenceData: {
-            createRequest: { requestId: spec.requestId, conferenceSolutionKey: { type: 'hangoutsMeet' } },
-          },
-        },
-      },
-    );
-    if (!e?.id) throw new Error('Google answered without an event id.');
-    return { id: e.id, url: meetUrl(e) };
+  async create(api, spec) {
+    try {
+      return await insertEvent(api, spec, spec.requestId);
+    } catch (error) {
+      if (!(error instanceof ProviderError) || error.failure !== 'conflict') throw error;
+    }
+    // The id is taken: by our own earlier try (use that event) or by one the host has since deleted.
+    const existing = await getEvent(api, spec.requestId);
+    if (existing && existing.status !== 'cancelled') return { id: existing.id, url: meetUrl(existing) };
+    return insertEvent(api, spec, `${spec.requestId}${Date.now().toString(32)}`);
   },
   async update({ app, accessToken }, id, spec) {
     const e = await providerRequest<CalendarEvent>(

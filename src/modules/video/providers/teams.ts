@@ -27,10 +27,11 @@ export const teams: VideoProviderAdapter = {
     return me?.mail ?? me?.userPrincipalName ?? null;
   },
   async create({ app, accessToken }, spec) {
-    const m = await providerRequest<OnlineMeeting>(LABEL, `${app.apiUrl}/me/onlineMeetings`, {
+    // createOrGet answers with the existing meeting for a known externalId: a retried create makes no second one.
+    const m = await providerRequest<OnlineMeeting>(LABEL, `${app.apiUrl}/me/onlineMeetings/createOrGet`, {
       method: 'POST',
       accessToken,
-      body: body(spec),
+      body: { ...body(spec), externalId: spec.requestId },
     });
     const url = m?.joinWebUrl ?? m?.joinUrl;
     if (!m?.id || !url) throw new Error('Microsoft answered without a meeting id or join URL.');
