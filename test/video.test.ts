@@ -95,6 +95,12 @@ describe.each(CASES)('$label links', ({ account, location, label, urlPattern }) 
       .from(meetingCalendarIntegrations)
       .where(eq(meetingCalendarIntegrations.userId, host.user.id));
     for (const token of fake.issuedAccessTokens()) expect(stored!.sealed).not.toContain(token);
+
+    // Disconnecting forgets the tokens here and revokes the grant where the provider can (not Microsoft).
+    expect((await host.client.request('DELETE', `/api/integrations/${account}`)).status).toBe(204);
+    expect(fake.state.revocations).toBe(account === 'microsoft' ? 0 : 1);
+    const after = (await host.client.get('/api/integrations')).body.integrations;
+    expect(after.find((i: { provider: string }) => i.provider === account).connected).toBe(false);
   });
 
   it('creates the meeting on booking, moves it on reschedule and deletes it on cancel', async () => {
@@ -272,6 +278,7 @@ describe('video accounts', () => {
     const back = new URL(consent.headers.get('location')!);
     await host.client.get(`${back.pathname}${back.search}`);
     expect((await host.client.request('DELETE', '/api/integrations/zoom')).status).toBe(204);
+    expect(fake.state.revocations).toBe(1);
     expect((await host.client.request('DELETE', '/api/integrations/zoom')).status).toBe(404);
 
     const booked = await new TestClient(t.app).post(

@@ -28,11 +28,13 @@ const envSchema = z.object({
   ZOOM_AUTHORIZE_URL: z.url().default('https://zoom.us/oauth/authorize'),
   ZOOM_TOKEN_URL: z.url().default('https://zoom.us/oauth/token'),
   ZOOM_API_URL: z.url().default('https://api.zoom.us/v2'),
+  ZOOM_REVOKE_URL: z.url().default('https://zoom.us/oauth/revoke'),
   GOOGLE_CLIENT_ID: z.string().optional(),
   GOOGLE_CLIENT_SECRET: z.string().optional(),
   GOOGLE_AUTHORIZE_URL: z.url().default('https://accounts.google.com/o/oauth2/v2/auth'),
   GOOGLE_TOKEN_URL: z.url().default('https://oauth2.googleapis.com/token'),
   GOOGLE_API_URL: z.url().default('https://www.googleapis.com'),
+  GOOGLE_REVOKE_URL: z.url().default('https://oauth2.googleapis.com/revoke'),
   MICROSOFT_CLIENT_ID: z.string().optional(),
   MICROSOFT_CLIENT_SECRET: z.string().optional(),
   MICROSOFT_AUTHORIZE_URL: z.url().default('https://login.microsoftonline.com/common/oauth2/v2.0/authorize'),
@@ -95,21 +97,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO,
     jitsiBaseUrl: e.JITSI_BASE_URL.replace(/\/$/, ''),
     oauthApps: {
-      zoom: oauthApp(e.ZOOM_CLIENT_ID, e.ZOOM_CLIENT_SECRET, e.ZOOM_AUTHORIZE_URL, e.ZOOM_TOKEN_URL, e.ZOOM_API_URL),
-      google: oauthApp(
-        e.GOOGLE_CLIENT_ID,
-        e.GOOGLE_CLIENT_SECRET,
-        e.GOOGLE_AUTHORIZE_URL,
-        e.GOOGLE_TOKEN_URL,
-        e.GOOGLE_API_URL,
-      ),
-      microsoft: oauthApp(
-        e.MICROSOFT_CLIENT_ID,
-        e.MICROSOFT_CLIENT_SECRET,
-        e.MICROSOFT_AUTHORIZE_URL,
-        e.MICROSOFT_TOKEN_URL,
-        e.MICROSOFT_API_URL,
-      ),
+      zoom: oauthApp(e.ZOOM_CLIENT_ID, e.ZOOM_CLIENT_SECRET, {
+        authorize: e.ZOOM_AUTHORIZE_URL,
+        token: e.ZOOM_TOKEN_URL,
+        api: e.ZOOM_API_URL,
+        revoke: e.ZOOM_REVOKE_URL,
+      }),
+      google: oauthApp(e.GOOGLE_CLIENT_ID, e.GOOGLE_CLIENT_SECRET, {
+        authorize: e.GOOGLE_AUTHORIZE_URL,
+        token: e.GOOGLE_TOKEN_URL,
+        api: e.GOOGLE_API_URL,
+        revoke: e.GOOGLE_REVOKE_URL,
+      }),
+      microsoft: oauthApp(e.MICROSOFT_CLIENT_ID, e.MICROSOFT_CLIENT_SECRET, {
+        authorize: e.MICROSOFT_AUTHORIZE_URL,
+        token: e.MICROSOFT_TOKEN_URL,
+        api: e.MICROSOFT_API_URL,
+      }),
     },
     videoRetryBaseSeconds: e.VIDEO_RETRY_BASE_SECONDS,
     mailFrom: e.MAIL_FROM ?? `TuskHub Meetings <no-reply@${new URL(publicUrl).hostname}>`,
@@ -124,17 +128,24 @@ export type OAuthApp = {
   authorizeUrl: string;
   tokenUrl: string;
   apiUrl: string;
+  /** RFC 7009 token revocation; Microsoft's identity platform has none. */
+  revokeUrl: string | undefined;
 };
 
 function oauthApp(
   clientId: string | undefined,
   clientSecret: string | undefined,
-  authorizeUrl: string,
-  tokenUrl: string,
-  apiUrl: string,
+  urls: { authorize: string; token: string; api: string; revoke?: string },
 ): OAuthApp | undefined {
   if (!clientId || !clientSecret) return undefined;
-  return { clientId, clientSecret, authorizeUrl, tokenUrl, apiUrl: apiUrl.replace(/\/$/, '') };
+  return {
+    clientId,
+    clientSecret,
+    authorizeUrl: urls.authorize,
+    tokenUrl: urls.token,
+    apiUrl: urls.api.replace(/\/$/, ''),
+    revokeUrl: urls.revoke,
+  };
 }
 
 /** Without its own setting the inbound webhook secret is derived from APP_SECRET (`npm run --silent secret:inbound`). */

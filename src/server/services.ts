@@ -52,6 +52,7 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
     appSecret: config.appSecret,
     publicUrl: config.publicUrl,
     oauthApps: config.oauthApps,
+    log: infra.log,
   });
   const video = createVideoLinks({
     db,

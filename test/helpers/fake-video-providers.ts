@@ -11,11 +11,18 @@ const CLIENT_SECRET = 'test-client-secret';
 
 /** Where each provider keeps its endpoints, as documented; the fake answers on the same paths. */
 const LAYOUT = {
-  zoom: { authorize: '/oauth/authorize', token: '/oauth/token', api: '/v2', envPrefix: 'ZOOM' },
-  google: { authorize: '/o/oauth2/v2/auth', token: '/token', api: '', envPrefix: 'GOOGLE' },
+  zoom: {
+    authorize: '/oauth/authorize',
+    token: '/oauth/token',
+    revoke: '/oauth/revoke',
+    api: '/v2',
+    envPrefix: 'ZOOM',
+  },
+  google: { authorize: '/o/oauth2/v2/auth', token: '/token', revoke: '/revoke', api: '', envPrefix: 'GOOGLE' },
   microsoft: {
     authorize: '/common/oauth2/v2.0/authorize',
     token: '/common/oauth2/v2.0/token',
+    revoke: undefined,
     api: '/v1.0',
     envPrefix: 'MICROSOFT',
   },
@@ -59,6 +66,7 @@ export async function startFakeProvider(account: Account, options: { callbackOri
     expiresIn: 3600,
     refreshes: 0,
     unauthorized: 0,
+    revocations: 0,
     googleConferencePending: false,
   };
 
@@ -80,7 +88,7 @@ export async function startFakeProvider(account: Account, options: { callbackOri
     };
   }
 
-  function token(req: IncomingMessage, form: URLSearchParams) {
+  function checkClient(req: IncomingMessage, form: URLSearchParams) {
     const basic = req.headers.authorization?.startsWith('Basic ')
       ? Buffer.from(req.headers.authorization.slice(6), 'base64').toString()
       : undefined;
@@ -92,6 +100,10 @@ export async function startFakeProvider(account: Account, options: { callbackOri
       must(form.get('client_id') === CLIENT_ID && form.get('client_secret') === CLIENT_SECRET, 'client in form');
       must(!basic, 'client must not also use HTTP Basic');
     }
+  }
+
+  function token(req: IncomingMessage, form: URLSearchParams) {
+    checkClient(req, form);
     const grant = form.get('grant_type');
     if (grant === 'authorization_code') {
       const redirect = codes.get(form.get('code') ?? '');
@@ -251,6 +263,17 @@ export async function startFakeProvider(account: Account, options: { callbackOri
         return res.end();
       }
       if (state.outage) throw new Reject(503, { message: 'Service Unavailable' });
+      if (req.method === 'POST' && url.pathname === layout.revoke) {
+        const form = new URLSearchParams(raw);
+        checkClient(req, form);
+        const revoked = form.get('token') ?? '';
+        if (!refreshTokens.has(revoked) && !accessTokens.has(revoked))
+          throw new Reject(400, { error: 'invalid_token' });
+        state.revocations++;
+        accessTokens.clear();
+        refreshTokens.clear();
+        return send(200, {});
+      }
       if (req.method === 'POST' && url.pathname === layout.token) {
         must(req.headers['content-type']?.startsWith('application/x-www-form-urlencoded'), 'form-encoded body');
         return send(200, token(req, new URLSearchParams(raw)));
@@ -293,6 +316,7 @@ export async function startFakeProvider(account: Account, options: { callbackOri
       [`${p}_AUTHORIZE_URL`]: `${base}${layout.authorize}`,
       [`${p}_TOKEN_URL`]: `${base}${layout.token}`,
       [`${p}_API_URL`]: `${base}${layout.api}`,
+      ...(layout.revoke ? { [`${p}_REVOKE_URL`]: `${base}${layout.revoke}` } : {}),
     },
     /** The access tokens we handed out stop working, as they do when they expire. */
     expireAccessTokens: () => accessTokens.clear(),

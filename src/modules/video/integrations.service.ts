@@ -6,7 +6,7 @@ import { constantTimeEqual, randomToken, type Sealer } from '../../lib/crypto.js
 import { AppError, badRequest, invalid, notFound } from '../../lib/errors.js';
 import type { OAuthApp, OAuthProvider } from '../../server/config.js';
 import type { Principal } from '../identity/service.js';
-import { authorizeUrl, exchangeCode, refreshTokens, type OAuthTokens } from './oauth.js';
+import { authorizeUrl, exchangeCode, refreshTokens, revokeToken, type OAuthTokens } from './oauth.js';
 import { adapterForAccount, videoAdapters } from './providers/index.js';
 import { integrationProvider } from './schemas.js';
 import { integrationsRepo } from './repo.js';
@@ -22,6 +22,7 @@ export type IntegrationsDeps = {
   appSecret: string;
   publicUrl: string;
   oauthApps: Record<OAuthProvider, OAuthApp | undefined>;
+  log: { warn(obj: object, msg: string): void };
 };
 
 type State = { u: string; o: string; p: OAuthProvider; n: string; e: number };
@@ -176,10 +177,22 @@ export function createIntegrations(deps: IntegrationsDeps) {
       );
     },
 
+    /**
+     * Forgets the account here, then asks the provider to revoke the grant too. The revocation is a courtesy:
+     * if the provider cannot be reached, the tokens are gone from here anyway and the host can remove the app
+     * in the provider's settings.
+     */
     async disconnect(principal: Principal, provider: OAuthProvider) {
-      adapterOf(provider);
+      const adapter = adapterOf(provider);
+      const stored = await integrationsRepo.findWithCredentials(db, principal.userId, provider);
       const removed = await withTenant(db, principal, (tx) => integrationsRepo.remove(tx, principal.userId, provider));
       if (!removed) throw notFound('The connection');
+      const app = deps.oauthApps[provider];
+      if (!app || !stored?.credentialsSealed) return;
+      const tokens = open(stored.credentialsSealed);
+      await revokeToken(app, adapter.clientAuth, tokens.refreshToken).catch((error: unknown) =>
+        deps.log.warn({ provider, err: String(error) }, 'could not revoke the provider grant'),
+      );
     },
 
     /**

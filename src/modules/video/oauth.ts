@@ -69,3 +69,21 @@ async function tokenRequest(
   const expiresIn = Number(body.expires_in ?? 3600);
   return { accessToken, refreshToken, expiresAt: Date.now() + expiresIn * 1000 };
 }
+
+/** RFC 7009: tells the provider to forget the grant (Zoom and Google revoke the whole authorization). */
+export async function revokeToken(app: OAuthApp, auth: ClientAuth, token: string): Promise<void> {
+  if (!app.revokeUrl) return;
+  const basic = `Basic ${Buffer.from(`${app.clientId}:${app.clientSecret}`).toString('base64')}`;
+  const res = await fetch(app.revokeUrl, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...(auth === 'basic' ? { authorization: basic } : {}),
+    },
+    body: new URLSearchParams(
+      auth === 'basic' ? { token } : { token, client_id: app.clientId, client_secret: app.clientSecret },
+    ),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!res.ok) throw new ProviderError('transient', `Revoking access failed (HTTP ${res.status}).`);
+}
