@@ -199,7 +199,8 @@ function BookingCard({ booking }: { booking: Booking }) {
         </div>
         <div className="flex flex-wrap gap-x-2">
           <dt className="text-slate-600">Where:</dt>
-          <dd className="min-w-0 break-words">
+          {/* Grows beside its label, so a link's progress line does not push the whole value below it. */}
+          <dd className="min-w-0 flex-[1_1_12rem] break-words">
             <HostLocation booking={booking} />
           </dd>
         </div>
