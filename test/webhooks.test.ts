@@ -3,13 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webhookDeliveries } from '../src/db/schema/index.js';
+import { webhookDeliveries, webhookEndpoints } from '../src/db/schema/index.js';
 import { createTestApp, TestClient, type TestApp } from './helpers/app.js';
 import { at, bookingBody, hostWithType, utcDay } from './helpers/scheduling.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  // The receivers in these tests listen on 127.0.0.1, which the default configuration refuses.
+  t = await createTestApp({ env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } });
 });
 afterAll(() => t.close());
 
@@ -181,5 +182,59 @@ describe('outgoing webhooks', () => {
     expect((await stranger.client.request('PATCH', `/api/webhooks/endpoints/${id}`, { isActive: false })).status).toBe(
       404,
     );
+  });
+});
+
+describe('outgoing webhooks under the default configuration', () => {
+  let strict: TestApp;
+  beforeAll(async () => {
+    strict = await createTestApp({ runWorkers: false });
+  });
+  afterAll(() => strict.close());
+
+  it('refuses private, loopback and metadata addresses when saved, and at connect time', async () => {
+    const host = await hostWithType(strict.app);
+    for (const url of [
+      'http://127.0.0.1:9/hook',
+      'http://localhost:9/hook',
+      'http://[::1]:9/hook',
+      'http://10.1.2.3/hook',
+      'http://169.254.169.254/latest/meta-data',
+      'http://[::ffff:192.168.0.1]/hook',
+    ]) {
+      const res = await host.client.post('/api/webhooks/endpoints', { url, events: ['booking.created'] });
+      expect(res.status, url).toBe(422);
+      expect(res.body.error.details.fields.url).toMatch(/public internet address/);
+    }
+    const { id } = (
+      await host.client.post('/api/webhooks/endpoints', { url: 'https://hooks.example/a', events: ['booking.created'] })
+    ).body.endpoint;
+    expect(
+      (await host.client.request('PATCH', `/api/webhooks/endpoints/${id}`, { url: 'http://192.168.1.1/' })).status,
+    ).toBe(422);
+
+    // A name that resolves to a private address (here: localhost, as a rebinding DNS would answer) is refused
+    // when the socket connects, and nothing reaches the receiver.
+    let reached = 0;
+    const receiver = createServer((_req, res) => {
+      reached++;
+      res.writeHead(204).end();
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    try {
+      const port = (receiver.address() as AddressInfo).port;
+      await strict.db.db
+        .update(webhookEndpoints)
+        .set({ url: `http://localhost:${port}/hook` })
+        .where(eq(webhookEndpoints.id, id));
+      await new TestClient(strict.app).post('/api/meetings/book', bookingBody(host.user.username, at(day, '13:00')));
+      await strict.services.webhooks.dispatchDue();
+      const [delivery] = (await host.client.get(`/api/webhooks/endpoints/${id}/deliveries`)).body.deliveries;
+      expect(delivery).toMatchObject({ status: 'pending', responseStatus: null });
+      expect(delivery.lastError).toMatch(/not a public internet address/);
+      expect(reached).toBe(0);
+    } finally {
+      receiver.close();
+    }
   });
 });

@@ -13,7 +13,8 @@ export async function startE2EApp(): Promise<E2EApp> {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) {
     throw new Error(`${WEB_ROOT}/index.html is missing: the e2e globalSetup builds it; run \`npm run build:web\``);
   }
-  const t = await createTestApp({ webRoot: WEB_ROOT });
+  // The browser tests' webhook receivers listen on 127.0.0.1.
+  const t = await createTestApp({ webRoot: WEB_ROOT, env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } });
   const baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
   return { app: t.app, baseUrl, close: () => t.close() };
 }

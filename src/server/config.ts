@@ -40,6 +40,7 @@ const envSchema = z.object({
   MICROSOFT_AUTHORIZE_URL: z.url().default('https://login.microsoftonline.com/common/oauth2/v2.0/authorize'),
   MICROSOFT_TOKEN_URL: z.url().default('https://login.microsoftonline.com/common/oauth2/v2.0/token'),
   MICROSOFT_API_URL: z.url().default('https://graph.microsoft.com/v1.0'),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFlag.default(false),
   VIDEO_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   INBOUND_WEBHOOK_SECRET: z
     .string()
@@ -66,6 +67,8 @@ export type Config = {
   oauthApps: Record<OAuthProvider, OAuthApp | undefined>;
   /** First retry delay of a failed provider call; later ones double, up to an hour. */
   videoRetryBaseSeconds: number;
+  /** Outgoing webhooks may go to private and loopback addresses (off by default: tenants choose the URLs). */
+  webhookAllowPrivateTargets: boolean;
   mailFrom: string;
   /** Standard Webhooks secret for the inbound job endpoints (external schedulers sign with it). */
   inboundWebhookSecret: string;
@@ -116,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       }),
     },
     videoRetryBaseSeconds: e.VIDEO_RETRY_BASE_SECONDS,
+    webhookAllowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS,
     mailFrom: e.MAIL_FROM ?? `TuskHub Meetings <no-reply@${new URL(publicUrl).hostname}>`,
     inboundWebhookSecret: e.INBOUND_WEBHOOK_SECRET ?? derivedWebhookSecret(appSecret),
   };

@@ -45,7 +45,7 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
     uidDomain: new URL(config.publicUrl).hostname,
     log: infra.log,
   });
-  const webhooks = createWebhooks({ db, queue, sealer });
+  const webhooks = createWebhooks({ db, queue, sealer, allowPrivateTargets: config.webhookAllowPrivateTargets });
   const integrations = createIntegrations({
     db,
     sealer,

@@ -4,10 +4,11 @@ import type { Database } from '../../db/client.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { JobQueue } from '../../jobs/queue.js';
 import type { Sealer } from '../../lib/crypto.js';
-import { notFound } from '../../lib/errors.js';
+import { invalid, notFound } from '../../lib/errors.js';
 import type { Principal } from '../identity/service.js';
 import { webhooksRepo, type EndpointSummary } from './repo.js';
 import type { EndpointPatch } from './schemas.js';
+import { isObviouslyPrivate, postTo } from './target-guard.js';
 
 export const WEBHOOK_DISPATCH_JOB = 'webhook.dispatch';
 const MAX_ATTEMPTS = 8;
@@ -19,9 +20,21 @@ const retryDelaySeconds = (attempts: number) => Math.min(30 * 2 ** (attempts - 1
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const endpointView = (e: EndpointSummary) => ({ ...e, createdAt: e.createdAt.toISOString() });
 
-export function createWebhooks(deps: { db: Database; queue: JobQueue; sealer: Sealer; fetch?: typeof fetch }) {
+export type WebhooksDeps = {
+  db: Database;
+  queue: JobQueue;
+  sealer: Sealer;
+  /** WEBHOOK_ALLOW_PRIVATE_TARGETS: lets endpoints on private networks receive deliveries (self-hosting). */
+  allowPrivateTargets: boolean;
+};
+
+export function createWebhooks(deps: WebhooksDeps) {
   const { db } = deps;
-  const doFetch = deps.fetch ?? fetch;
+
+  function checkTarget(url: string | undefined) {
+    if (url && !deps.allowPrivateTargets && isObviouslyPrivate(new URL(url)))
+      throw invalid({ url: 'Use a public internet address: this server does not send webhooks to private networks.' });
+  }
 
   async function deliver(d: Awaited<ReturnType<typeof webhooksRepo.claimDue>>[number]) {
     const body = JSON.stringify({
@@ -36,8 +49,7 @@ export function createWebhooks(deps: { db: Database; queue: JobQueue; sealer: Se
     let responseStatus: number | null = null;
     let error: string | null = null;
     try {
-      const res = await doFetch(d.url, {
-        method: 'POST',
+      responseStatus = await postTo(d.url, {
         headers: {
           'content-type': 'application/json',
           'user-agent': 'TuskHub-Webhooks/1',
@@ -46,12 +58,10 @@ export function createWebhooks(deps: { db: Database; queue: JobQueue; sealer: Se
           'webhook-signature': signer.sign(messageId, now, body),
         },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        timeoutMs: TIMEOUT_MS,
+        allowPrivate: deps.allowPrivateTargets,
       });
-      responseStatus = res.status;
-      await res.body?.cancel();
-      if (res.status < 200 || res.status >= 300) error = `Endpoint answered ${res.status}.`;
+      if (responseStatus < 200 || responseStatus >= 300) error = `Endpoint answered ${responseStatus}.`;
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
     }
@@ -90,6 +100,7 @@ export function createWebhooks(deps: { db: Database; queue: JobQueue; sealer: Se
     },
 
     async createEndpoint(principal: Principal, input: { url: string; events: string[] }) {
+      checkTarget(input.url);
       const secret = `whsec_${randomBytes(24).toString('base64')}`;
       const row = await withTenant(db, principal, (tx) =>
         webhooksRepo.insertEndpoint(tx, {
@@ -110,6 +121,7 @@ export function createWebhooks(deps: { db: Database; queue: JobQueue; sealer: Se
 
     /** Pausing stops new deliveries; those already queued are still delivered. */
     async updateEndpoint(principal: Principal, id: string, patch: EndpointPatch) {
+      checkTarget(patch.url);
       const row = await withTenant(db, principal, (tx) =>
         webhooksRepo.updateEndpoint(tx, principal.userId, id, {
           ...(patch.url === undefined ? {} : { url: patch.url }),
