@@ -293,6 +293,48 @@ describe('video accounts', () => {
   });
 });
 
+describe('Google Meet conference still being prepared', () => {
+  let fake: FakeProvider;
+  let t: TestApp;
+  beforeAll(async () => {
+    fake = await startFakeProvider('google');
+    t = await createTestApp({ env: { ...fake.env, VIDEO_RETRY_BASE_SECONDS: '1' }, runWorkers: false });
+  });
+  afterAll(async () => {
+    await t.close();
+    await fake.close();
+  });
+
+  it('keeps the event and picks the Meet link up on the next try', async () => {
+    const host = await hostWithType(t.app);
+    const start = await host.client.post('/api/integrations/google/connect', {});
+    const back = new URL((await fetch(start.body.url, { redirect: 'manual' })).headers.get('location')!);
+    await host.client.get(`${back.pathname}${back.search}`);
+    await host.client.request('PATCH', `/api/meetings/types/${host.type.id}`, { location: { type: 'google_meet' } });
+    fake.state.googleConferencePending = true;
+    const booked = (
+      await new TestClient(t.app).post('/api/meetings/book', bookingBody(host.user.username, iso('10:00')))
+    ).body.booking;
+    await t.services.video.syncDue();
+    const waiting = (await host.client.get(`/api/meetings/bookings/${booked.uid}`)).body.booking;
+    expect(waiting.video).toMatchObject({ status: 'pending', error: expect.stringMatching(/still preparing/) });
+    expect(fake.meetings.size).toBe(1);
+
+    fake.state.googleConferencePending = false;
+    for (let i = 0; i < 40 && fake.meetings.size === 1; i++) {
+      await t.services.video.syncDue();
+      const view = (await host.client.get(`/api/meetings/bookings/${booked.uid}`)).body.booking;
+      if (view.video.status === 'ready') {
+        expect(view.location.url).toBe([...fake.meetings.values()][0]!.url);
+        expect(fake.meetings.size).toBe(1);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the Meet link never arrived');
+  });
+});
+
 describe.each(CASES.filter((c) => c.account !== 'zoom'))(
   '$label: a create retried after a crash',
   ({ account, location, urlPattern }) => {
