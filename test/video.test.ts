@@ -177,6 +177,24 @@ describe.each(CASES)('$label links', ({ account, location, label, urlPattern }) 
     expect(fake.state.refreshes).toBe(refreshes + 1);
   });
 
+  it('keeps the account when two links refresh its token at once (rotating refresh tokens)', async () => {
+    const host = await hostWithVideoType();
+    fake.expireAccessTokens();
+    const first = await book(host, '16:30');
+    const second = await book(host, '10:30');
+    // One sync pass works both links in parallel: both get a 401 and both refresh; with Zoom and Microsoft the
+    // second refresh presents a token the first one just rotated away.
+    await t.services.video.syncDue();
+    for (const b of [first, second]) {
+      const view = (await host.client.get(`/api/meetings/bookings/${b.uid}`)).body.booking;
+      expect(view.video.status).toBe('ready');
+    }
+    const mine = (await host.client.get('/api/integrations')).body.integrations.find(
+      (i: { provider: string }) => i.provider === account,
+    );
+    expect(mine.status).toBe('active');
+  });
+
   it('refreshes a token about to expire before using it', async () => {
     fake.state.expiresIn = 60;
     const host = await hostWithVideoType();
