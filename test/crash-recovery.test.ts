@@ -16,7 +16,13 @@ afterAll(async () => {
 });
 
 it('loses no e-mail when the process dies between the booking commit and the send', async () => {
-  const env = { SMTP_URL: smtp.url, ...(pg?.url ? { DATABASE_URL: pg.url } : {}) };
+  // The real server process, on the real services when CI provides them (REDIS_URL included: a start-up
+  // with Redis once failed only there).
+  const env = {
+    SMTP_URL: smtp.url,
+    ...(pg?.url ? { DATABASE_URL: pg.url } : {}),
+    ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
+  };
   // A web-only node commits the booking and its outbox rows but never sends them; then it is killed.
   const web = await startServer({ ...env, ROLE: 'web' });
   let restarted: Awaited<ReturnType<typeof startServer>> | undefined;

@@ -24,7 +24,9 @@ export async function createEventBus(db: DbHandle, redis?: Redis): Promise<Event
   let publishRaw: (raw: string) => Promise<void>;
   let stop: () => Promise<void>;
   if (redis) {
-    const subscriber = redis.duplicate();
+    // Unlike the shared client, the subscriber queues its SUBSCRIBE until connected (and ioredis subscribes
+    // again after a reconnect), so the bus can start before Redis has answered.
+    const subscriber = redis.duplicate({ enableOfflineQueue: true });
     await subscriber.subscribe(CHANNEL);
     subscriber.on('message', (_channel: string, raw: string) => deliver(raw));
     publishRaw = async (raw) => {

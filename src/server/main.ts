@@ -1,8 +1,8 @@
-import { Redis } from 'ioredis';
 import { createDb } from '../db/client.js';
 import { seedDemoHost } from '../db/seed.js';
 import { createJobQueue } from '../jobs/queue.js';
 import { createEventBus } from '../lib/event-bus.js';
+import { connectRedis } from '../lib/redis.js';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
@@ -11,9 +11,7 @@ import { createServices } from './services.js';
 const startedAt = performance.now();
 const config = loadConfig();
 const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-const redis = config.redisUrl
-  ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false })
-  : undefined;
+const redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
 const bus = await createEventBus(db, redis);
 const log = pino({ level: config.logLevel });
 const queue = createJobQueue(db, {

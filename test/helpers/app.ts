@@ -5,9 +5,10 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { createJobQueue, type JobQueue } from '../../src/jobs/queue.js';
 import { createEventBus } from '../../src/lib/event-bus.js';
+import { connectRedis } from '../../src/lib/redis.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
 import { createServices, type Services } from '../../src/server/services.js';
@@ -44,7 +45,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
     ...options.env,
   });
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+  // Built as the server builds it, so the tests on Redis run with production's client options.
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
   const bus = await createEventBus(db, redis);
   const log = { warn: () => {} };
   const queue = createJobQueue(db, { runWorkers: options.runWorkers ?? true, onError: () => {} });
