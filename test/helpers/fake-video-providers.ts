@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -49,7 +49,8 @@ const isIso = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(
  */
 export async function startFakeProvider(account: Account, options: { callbackOrigin?: () => string } = {}) {
   const layout = LAYOUT[account];
-  const codes = new Map<string, string>();
+  /** code → the redirect URI and PKCE challenge it was issued for */
+  const codes = new Map<string, { redirect: string; challenge: string }>();
   const accessTokens = new Set<string>();
   const refreshTokens = new Set<string>();
   const meetings = new Map<string, FakeMeeting>();
@@ -106,8 +107,11 @@ export async function startFakeProvider(account: Account, options: { callbackOri
     checkClient(req, form);
     const grant = form.get('grant_type');
     if (grant === 'authorization_code') {
-      const redirect = codes.get(form.get('code') ?? '');
-      if (!redirect || redirect !== form.get('redirect_uri')) throw new Reject(400, { error: 'invalid_grant' });
+      const issued = codes.get(form.get('code') ?? '');
+      if (!issued || issued.redirect !== form.get('redirect_uri')) throw new Reject(400, { error: 'invalid_grant' });
+      const verifier = form.get('code_verifier') ?? '';
+      if (createHash('sha256').update(verifier).digest('base64url') !== issued.challenge)
+        throw new Reject(400, { error: 'invalid_grant', error_description: 'PKCE verification failed' });
       codes.delete(form.get('code')!);
       return issueTokens();
     }
@@ -131,7 +135,8 @@ export async function startFakeProvider(account: Account, options: { callbackOri
     if (account === 'microsoft')
       must(scope.includes('offline_access') && scope.includes('OnlineMeetings.ReadWrite'), 'scopes');
     const code = randomBytes(8).toString('hex');
-    codes.set(code, redirect!);
+    must(url.searchParams.get('code_challenge_method') === 'S256', 'PKCE with S256');
+    codes.set(code, { redirect: redirect!, challenge: url.searchParams.get('code_challenge') ?? '' });
     const back = new URL(redirect!);
     // The app under test may listen somewhere other than its PUBLIC_URL (a port chosen at start).
     if (options.callbackOrigin) back.href = new URL(`${back.pathname}${back.search}`, options.callbackOrigin()).href;

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Database } from '../../db/client.js';
 import type { MeetingLocation } from '../../db/schema/index.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
@@ -51,7 +51,7 @@ export function createIntegrations(deps: IntegrationsDeps) {
   const sign = (body: string) => createHmac('sha256', deps.appSecret).update(`oauth-state:${body}`).digest('base64url');
 
   /** The OAuth state names the host who started the flow, so a code cannot be attached to anyone else. */
-  function issueState(principal: Principal, provider: OAuthProvider): string {
+  function issueState(principal: Principal, provider: OAuthProvider) {
     const state: State = {
       u: principal.userId,
       o: principal.orgId,
@@ -60,7 +60,7 @@ export function createIntegrations(deps: IntegrationsDeps) {
       e: Date.now() + STATE_TTL_MS,
     };
     const body = Buffer.from(JSON.stringify(state)).toString('base64url');
-    return `${body}.${sign(body)}`;
+    return { value: `${body}.${sign(body)}`, nonce: state.n };
   }
 
   function readState(value: string, principal: Principal, provider: OAuthProvider): State {
@@ -73,6 +73,14 @@ export function createIntegrations(deps: IntegrationsDeps) {
       throw badRequest('invalid_state', 'This sign-in was started by another account. Please connect again.');
     return state;
   }
+
+  /**
+   * PKCE (RFC 7636) without storing anything: the verifier is derived from the state's nonce with the app
+   * secret, so only this server can produce it when the code comes back.
+   */
+  const pkceVerifier = (nonce: string) =>
+    createHmac('sha256', deps.appSecret).update(`oauth-pkce:${nonce}`).digest('base64url');
+  const pkceChallenge = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
 
   const open = (sealed: string) => JSON.parse(sealer.open(sealed)) as OAuthTokens;
 
@@ -134,20 +142,25 @@ export function createIntegrations(deps: IntegrationsDeps) {
 
     connectUrl(principal: Principal, provider: OAuthProvider) {
       const adapter = adapterOf(provider);
+      const { value, nonce } = issueState(principal, provider);
       return authorizeUrl(appOf(provider), {
         redirectUri: redirectUri(provider),
-        state: issueState(principal, provider),
+        state: value,
         scopes: adapter.scopes,
-        extra: adapter.authorizeParams,
+        extra: {
+          ...adapter.authorizeParams,
+          code_challenge: pkceChallenge(pkceVerifier(nonce)),
+          code_challenge_method: 'S256',
+        },
       });
     },
 
     /** The provider sent the host back with a code: trade it for tokens and keep them sealed. */
     async complete(principal: Principal, provider: OAuthProvider, code: string, state: string) {
-      readState(state, principal, provider);
+      const { n: nonce } = readState(state, principal, provider);
       const adapter = adapterOf(provider);
       const app = appOf(provider);
-      const tokens = await exchangeCode(app, adapter.clientAuth, code, redirectUri(provider));
+      const tokens = await exchangeCode(app, adapter.clientAuth, code, redirectUri(provider), pkceVerifier(nonce));
       const accountEmail = await adapter.accountEmail({ app, accessToken: tokens.accessToken });
       await withTenant(db, principal, (tx) =>
         integrationsRepo.upsert(tx, {

@@ -23,8 +23,13 @@ export function authorizeUrl(
 /** How the client proves itself at the token endpoint: HTTP Basic (Zoom) or form fields (Google, Microsoft). */
 export type ClientAuth = 'basic' | 'form';
 
-export const exchangeCode = (app: OAuthApp, auth: ClientAuth, code: string, redirectUri: string) =>
-  tokenRequest(app, auth, { grant_type: 'authorization_code', code, redirect_uri: redirectUri }, undefined);
+export const exchangeCode = (app: OAuthApp, auth: ClientAuth, code: string, redirectUri: string, verifier: string) =>
+  tokenRequest(
+    app,
+    auth,
+    { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier },
+    undefined,
+  );
 
 /** Providers that rotate refresh tokens send a new one; those that do not, leave the old one valid. */
 export const refreshTokens = (app: OAuthApp, auth: ClientAuth, refreshToken: string) =>
