@@ -84,42 +84,71 @@ export function createIntegrations(deps: IntegrationsDeps) {
 
   const open = (sealed: string) => JSON.parse(sealer.open(sealed)) as OAuthTokens;
 
+  /** Refreshes running in this process, per account: concurrent callers share one instead of racing. */
+  const refreshing = new Map<string, Promise<string>>();
+
   /**
-   * Another worker may have refreshed meanwhile (providers that rotate refresh tokens then refuse ours): its
-   * stored tokens are the ones to use, and a refusal of our stale token says nothing about the account.
+   * Another node may have refreshed meanwhile (providers that rotate refresh tokens then refuse ours). Its
+   * stored tokens are the ones to use; its write may land a moment after the provider refused us, so look a
+   * few times before concluding that the host revoked access.
    */
   async function refreshedElsewhere(userId: string, provider: OAuthProvider, staleSealed: string) {
-    const row = await integrationsRepo.findWithCredentials(db, userId, provider);
-    return row?.credentialsSealed && row.credentialsSealed !== staleSealed && row.status === 'active'
-      ? open(row.credentialsSealed).accessToken
-      : undefined;
+    for (const waitMs of [0, 250, 750]) {
+      if (waitMs) await new Promise((resolve) => setTimeout(resolve, waitMs));
+      const row = await integrationsRepo.findWithCredentials(db, userId, provider);
+      if (row?.credentialsSealed && row.credentialsSealed !== staleSealed && row.status === 'active')
+        return open(row.credentialsSealed).accessToken;
+    }
+    return undefined;
   }
 
-  /** A usable access token for the host's account, refreshed when close to expiry. */
-  async function accessToken(userId: string, provider: OAuthProvider, forceRefresh: boolean): Promise<Api> {
+  async function refresh(
+    row: { id: string; credentialsSealed: string },
+    userId: string,
+    provider: OAuthProvider,
+    app: OAuthApp,
+  ): Promise<string> {
+    const tokens = open(row.credentialsSealed);
+    let fresh: OAuthTokens;
+    try {
+      fresh = await refreshTokens(app, adapterOf(provider).clientAuth, tokens.refreshToken);
+    } catch (error) {
+      if (!(error instanceof ProviderError) || error.failure !== 'auth') throw error;
+      const current = await refreshedElsewhere(userId, provider, row.credentialsSealed);
+      if (current) return current;
+      await integrationsRepo.markNeedsReauth(db, row.id, error.message);
+      throw error;
+    }
+    // Compare-and-swap: if another node stored tokens first, theirs win and ours are dropped.
+    if (await integrationsRepo.swapCredentials(db, row.id, row.credentialsSealed, sealer.seal(JSON.stringify(fresh))))
+      return fresh.accessToken;
+    return (await refreshedElsewhere(userId, provider, row.credentialsSealed)) ?? fresh.accessToken;
+  }
+
+  /**
+   * A usable access token for the host's account: the stored one while it is fresh, else a refreshed one.
+   * `rejected` is a token the provider has just refused: a stored token that differs from it is already the
+   * result of someone else's refresh.
+   */
+  async function accessToken(userId: string, provider: OAuthProvider, rejected?: string): Promise<Api> {
     const adapter = adapterOf(provider);
     const app = deps.oauthApps[provider];
     const row = await integrationsRepo.findWithCredentials(db, userId, provider);
     if (!app) throw new ProviderError('permanent', `${adapter.label} is no longer set up on this server.`);
     if (!row?.credentialsSealed) throw new ProviderError('auth', `${adapter.label} is not connected.`);
     if (row.status !== 'active') throw new ProviderError('auth', `${adapter.label} needs to be connected again.`);
-    const sealed = row.credentialsSealed;
-    const tokens = open(sealed);
-    if (!forceRefresh && tokens.expiresAt - EXPIRY_MARGIN_MS > Date.now())
-      return { app, accessToken: tokens.accessToken };
-    let fresh: OAuthTokens;
-    try {
-      fresh = await refreshTokens(app, adapter.clientAuth, tokens.refreshToken);
-    } catch (error) {
-      if (!(error instanceof ProviderError) || error.failure !== 'auth') throw error;
-      const current = await refreshedElsewhere(userId, provider, sealed);
-      if (current) return { app, accessToken: current };
-      await integrationsRepo.markNeedsReauth(db, row.id, error.message);
-      throw error;
+    const tokens = open(row.credentialsSealed);
+    const usable =
+      rejected === undefined ? tokens.expiresAt - EXPIRY_MARGIN_MS > Date.now() : tokens.accessToken !== rejected;
+    if (usable) return { app, accessToken: tokens.accessToken };
+    let pending = refreshing.get(row.id);
+    if (!pending) {
+      pending = refresh({ id: row.id, credentialsSealed: row.credentialsSealed }, userId, provider, app).finally(() =>
+        refreshing.delete(row.id),
+      );
+      refreshing.set(row.id, pending);
     }
-    if (await integrationsRepo.swapCredentials(db, row.id, sealed, sealer.seal(JSON.stringify(fresh))))
-      return { app, accessToken: fresh.accessToken };
-    return { app, accessToken: (await refreshedElsewhere(userId, provider, sealed)) ?? fresh.accessToken };
+    return { app, accessToken: await pending };
   }
 
   return {
@@ -213,11 +242,12 @@ export function createIntegrations(deps: IntegrationsDeps) {
      * refused refresh) marks the account as needing to be reconnected.
      */
     async withApi<T>(userId: string, provider: OAuthProvider, call: (api: Api) => Promise<T>): Promise<T> {
+      const first = await accessToken(userId, provider);
       try {
-        return await call(await accessToken(userId, provider, false));
+        return await call(first);
       } catch (error) {
         if (!(error instanceof ProviderError) || error.failure !== 'auth') throw error;
-        const api = await accessToken(userId, provider, true);
+        const api = await accessToken(userId, provider, first.accessToken);
         try {
           return await call(api);
         } catch (retryError) {
