@@ -3,6 +3,7 @@ import ical from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetingCalendarIntegrations, meetingVideoLinks } from '../src/db/schema/index.js';
 import { createTestApp, TestClient, type TestApp } from './helpers/app.js';
+import { videoAdapters } from '../src/modules/video/providers/index.js';
 import { startFakeProvider, type Account, type FakeProvider } from './helpers/fake-video-providers.js';
 import { at, bookingBody, hostWithType, utcDay } from './helpers/scheduling.js';
 
@@ -193,6 +194,26 @@ describe.each(CASES)('$label links', ({ account, location, label, urlPattern }) 
       (i: { provider: string }) => i.provider === account,
     );
     expect(mine.status).toBe('active');
+  });
+
+  it('keeps the account when two nodes refresh its token at the same moment', async () => {
+    const otherNode = await createTestApp({ db: t.db, env: fake.env, runWorkers: false });
+    try {
+      const host = await hostWithVideoType();
+      fake.expireAccessTokens();
+      const adapter = videoAdapters[location as keyof typeof videoAdapters];
+      const whoAmI = (node: TestApp) =>
+        node.services.integrations.withApi(host.user.id, adapter.account, (api) => adapter.accountEmail(api));
+      // Each node has its own in-process refresh; with Zoom and Microsoft one of them is refused the rotated token.
+      const emails = await Promise.all([whoAmI(t), whoAmI(otherNode)]);
+      expect(emails.every((e) => e?.startsWith('host@'))).toBe(true);
+      const mine = (await host.client.get('/api/integrations')).body.integrations.find(
+        (i: { provider: string }) => i.provider === account,
+      );
+      expect(mine.status).toBe('active');
+    } finally {
+      await otherNode.close();
+    }
   });
 
   it('refreshes a token about to expire before using it', async () => {
