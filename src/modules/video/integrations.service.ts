@@ -93,7 +93,7 @@ export function createIntegrations(deps: IntegrationsDeps) {
    * few times before concluding that the host revoked access.
    */
   async function refreshedElsewhere(userId: string, provider: OAuthProvider, staleSealed: string) {
-    for (const waitMs of [0, 250, 750]) {
+    for (const waitMs of [0, 250, 750, 2000]) {
       if (waitMs) await new Promise((resolve) => setTimeout(resolve, waitMs));
       const row = await integrationsRepo.findWithCredentials(db, userId, provider);
       if (row?.credentialsSealed && row.credentialsSealed !== staleSealed && row.status === 'active')
