@@ -35,6 +35,26 @@ export const exchangeCode = (app: OAuthApp, auth: ClientAuth, code: string, redi
 export const refreshTokens = (app: OAuthApp, auth: ClientAuth, refreshToken: string) =>
   tokenRequest(app, auth, { grant_type: 'refresh_token', refresh_token: refreshToken }, refreshToken);
 
+/**
+ * A form POST to one of the provider's OAuth endpoints, the client authenticated the one way that provider
+ * takes: HTTP Basic, or the client id and secret among the form fields.
+ */
+function clientPost(app: OAuthApp, auth: ClientAuth, url: string, params: Record<string, string>, timeoutMs: number) {
+  const basic = `Basic ${Buffer.from(`${app.clientId}:${app.clientSecret}`).toString('base64')}`;
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/json',
+      ...(auth === 'basic' ? { authorization: basic } : {}),
+    },
+    body: new URLSearchParams(
+      auth === 'basic' ? params : { ...params, client_id: app.clientId, client_secret: app.clientSecret },
+    ),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+}
+
 /** RFC 6749 token request; a 4xx (`invalid_grant` above all) means the host revoked us and must reconnect. */
 async function tokenRequest(
   app: OAuthApp,
@@ -42,21 +62,9 @@ async function tokenRequest(
   params: Record<string, string>,
   previousRefreshToken: string | undefined,
 ): Promise<OAuthTokens> {
-  const basic = `Basic ${Buffer.from(`${app.clientId}:${app.clientSecret}`).toString('base64')}`;
   let res: Response;
   try {
-    res = await fetch(app.tokenUrl, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        accept: 'application/json',
-        ...(auth === 'basic' ? { authorization: basic } : {}),
-      },
-      body: new URLSearchParams(
-        auth === 'basic' ? params : { ...params, client_id: app.clientId, client_secret: app.clientSecret },
-      ),
-      signal: AbortSignal.timeout(15_000),
-    });
+    res = await clientPost(app, auth, app.tokenUrl, params, 15_000);
   } catch (error) {
     throw new ProviderError('transient', `The sign-in service could not be reached (${(error as Error).message}).`);
   }
@@ -78,17 +86,6 @@ async function tokenRequest(
 /** RFC 7009: tells the provider to forget the grant (Zoom and Google revoke the whole authorization). */
 export async function revokeToken(app: OAuthApp, auth: ClientAuth, token: string): Promise<void> {
   if (!app.revokeUrl) return;
-  const basic = `Basic ${Buffer.from(`${app.clientId}:${app.clientSecret}`).toString('base64')}`;
-  const res = await fetch(app.revokeUrl, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      ...(auth === 'basic' ? { authorization: basic } : {}),
-    },
-    body: new URLSearchParams(
-      auth === 'basic' ? { token } : { token, client_id: app.clientId, client_secret: app.clientSecret },
-    ),
-    signal: AbortSignal.timeout(10_000),
-  });
+  const res = await clientPost(app, auth, app.revokeUrl, { token }, 10_000);
   if (!res.ok) throw new ProviderError('transient', `Revoking access failed (HTTP ${res.status}).`);
 }

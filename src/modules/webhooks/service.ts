@@ -123,10 +123,10 @@ export function createWebhooks(deps: WebhooksDeps) {
     async updateEndpoint(principal: Principal, id: string, patch: EndpointPatch) {
       checkTarget(patch.url);
       const row = await withTenant(db, principal, (tx) =>
+        // Fields left out stay undefined, which the update leaves as they are.
         webhooksRepo.updateEndpoint(tx, principal.userId, id, {
-          ...(patch.url === undefined ? {} : { url: patch.url }),
-          ...(patch.events === undefined ? {} : { events: [...new Set(patch.events)] }),
-          ...(patch.isActive === undefined ? {} : { isActive: patch.isActive }),
+          ...patch,
+          events: patch.events && [...new Set(patch.events)],
         }),
       );
       if (!row) throw notFound('The webhook endpoint');

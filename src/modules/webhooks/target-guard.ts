@@ -13,13 +13,15 @@ export function isPublicAddress(address: string): boolean {
   return ipaddr.isValid(address) && ipaddr.process(address).range() === 'unicast';
 }
 
-const bareHost = (url: URL) => url.hostname.replace(/^\[|\]$/g, '');
+const bareHost = (url: URL) => url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+
+/** An IP literal outside the public ranges: no lookup happens for it, so it is checked on its own. */
+const isPrivateLiteral = (host: string) => isIP(host) !== 0 && !isPublicAddress(host);
 
 /** Caught when the URL is saved, before any delivery: IP literals of private ranges and localhost names. */
 export function isObviouslyPrivate(url: URL): boolean {
-  const host = bareHost(url).toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  return isIP(host) !== 0 && !isPublicAddress(host);
+  const host = bareHost(url);
+  return host === 'localhost' || host.endsWith('.localhost') || isPrivateLiteral(host);
 }
 
 class PrivateTargetError extends Error {
@@ -47,7 +49,7 @@ export function postTo(
 ): Promise<number> {
   const target = new URL(url);
   const host = bareHost(target);
-  if (!o.allowPrivate && isIP(host) !== 0 && !isPublicAddress(host)) {
+  if (!o.allowPrivate && isPrivateLiteral(host)) {
     return Promise.reject(new PrivateTargetError(host));
   }
   const client = target.protocol === 'https:' ? https : http;

@@ -1,5 +1,5 @@
 import { providerRequest } from '../http.js';
-import type { MeetingSpec, VideoProviderAdapter } from '../types.js';
+import { ProviderError, type MeetingSpec, type VideoProviderAdapter } from '../types.js';
 
 type OnlineMeeting = { id: string; joinWebUrl?: string; joinUrl?: string };
 
@@ -34,7 +34,7 @@ export const teams: VideoProviderAdapter = {
       body: { ...body(spec), externalId: spec.requestId },
     });
     const url = m?.joinWebUrl ?? m?.joinUrl;
-    if (!m?.id || !url) throw new Error('Microsoft answered without a meeting id or join URL.');
+    if (!m?.id || !url) throw new ProviderError('transient', 'Microsoft answered without a meeting id or join URL.');
     return { id: m.id, url };
   },
   async update({ app, accessToken }, id, spec) {

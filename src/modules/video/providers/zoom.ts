@@ -1,5 +1,5 @@
 import { providerRequest } from '../http.js';
-import type { MeetingSpec, VideoProviderAdapter } from '../types.js';
+import { ProviderError, type MeetingSpec, type VideoProviderAdapter } from '../types.js';
 
 type ZoomMeeting = { id: number | string; join_url?: string };
 
@@ -38,7 +38,7 @@ export const zoom: VideoProviderAdapter = {
       accessToken,
       body: body(spec),
     });
-    if (!m?.id || !m.join_url) throw new Error('Zoom answered without a meeting id or join URL.');
+    if (!m?.id || !m.join_url) throw new ProviderError('transient', 'Zoom answered without a meeting id or join URL.');
     return { id: String(m.id), url: m.join_url };
   },
   async update({ app, accessToken }, id, spec) {
