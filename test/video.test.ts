@@ -23,6 +23,36 @@ const CASES: { account: Account; location: string; label: string; urlPattern: Re
 const day = utcDay(4);
 const iso = (hhmm: string) => new Date(at(day, hhmm)).toISOString();
 
+/** Starts connecting an account and follows the provider's consent page back to our callback URL. */
+async function consentCallback(host: Host, account: Account): Promise<URL> {
+  const start = await host.client.post(`/api/integrations/${account}/connect`, {});
+  expect(start.status).toBe(200);
+  const consent = await fetch(start.body.url, { redirect: 'manual' });
+  expect(consent.status).toBe(302);
+  const back = new URL(consent.headers.get('location')!);
+  expect(back.pathname).toBe(`/api/integrations/${account}/callback`);
+  return back;
+}
+
+/** The host goes through the provider's consent page and comes back connected. */
+async function connectAccount(host: Host, account: Account) {
+  const back = await consentCallback(host, account);
+  const done = await host.client.get(`${back.pathname}${back.search}`);
+  expect(done.status).toBe(302);
+  expect(done.headers.location).toBe(`/dashboard/settings?integration=${account}&result=connected#connected-apps`);
+}
+
+/** A host with the account connected and the `intro` meeting type held at that provider. */
+async function hostWithVideoLocation(t: TestApp, account: Account, location: string) {
+  const host = await hostWithType(t.app);
+  await connectAccount(host, account);
+  const patched = await host.client.request('PATCH', `/api/meetings/types/${host.type.id}`, {
+    location: { type: location },
+  });
+  expect(patched.status).toBe(200);
+  return host;
+}
+
 describe.each(CASES)('$label links', ({ account, location, label, urlPattern }) => {
   let fake: FakeProvider;
   let t: TestApp;
@@ -46,28 +76,8 @@ describe.each(CASES)('$label links', ({ account, location, label, urlPattern }) 
     throw new Error(`the ${label} link of ${uid} never got there`);
   }
 
-  /** The host goes through the provider's consent page and comes back connected. */
-  async function connect(host: Host) {
-    const start = await host.client.post(`/api/integrations/${account}/connect`, {});
-    expect(start.status).toBe(200);
-    const consent = await fetch(start.body.url, { redirect: 'manual' });
-    expect(consent.status).toBe(302);
-    const back = new URL(consent.headers.get('location')!);
-    expect(back.pathname).toBe(`/api/integrations/${account}/callback`);
-    const done = await host.client.get(`${back.pathname}${back.search}`);
-    expect(done.status).toBe(302);
-    expect(done.headers.location).toBe(`/dashboard/settings?integration=${account}&result=connected#connected-apps`);
-  }
-
-  async function hostWithVideoType() {
-    const host = await hostWithType(t.app);
-    await connect(host);
-    const patched = await host.client.request('PATCH', `/api/meetings/types/${host.type.id}`, {
-      location: { type: location },
-    });
-    expect(patched.status).toBe(200);
-    return host;
-  }
+  const connect = (host: Host) => connectAccount(host, account);
+  const hostWithVideoType = () => hostWithVideoLocation(t, account, location);
 
   const book = async (host: Host, hhmm: string, email = `ivy-${hhmm.replace(':', '')}@example.com`) => {
     const res = await new TestClient(t.app).post(
@@ -294,9 +304,7 @@ describe('video accounts', () => {
   it('rejects a callback whose state belongs to someone else or was tampered with', async () => {
     const victim = await hostWithType(t.app);
     const attacker = await hostWithType(t.app);
-    const start = await attacker.client.post('/api/integrations/zoom/connect', {});
-    const consent = await fetch(start.body.url, { redirect: 'manual' });
-    const back = new URL(consent.headers.get('location')!);
+    const back = await consentCallback(attacker, 'zoom');
     const hijack = await victim.client.get(`${back.pathname}${back.search}`);
     expect(hijack.headers.location).toMatch(/result=error/);
     back.searchParams.set('state', `${back.searchParams.get('state')}x`);
@@ -312,10 +320,7 @@ describe('video accounts', () => {
 
   it('disconnects; a Jitsi booking records its ready link without any account', async () => {
     const host = await hostWithType(t.app);
-    const start = await host.client.post('/api/integrations/zoom/connect', {});
-    const consent = await fetch(start.body.url, { redirect: 'manual' });
-    const back = new URL(consent.headers.get('location')!);
-    await host.client.get(`${back.pathname}${back.search}`);
+    await connectAccount(host, 'zoom');
     expect((await host.client.request('DELETE', '/api/integrations/zoom')).status).toBe(204);
     expect(fake.state.revocations).toBe(1);
     expect((await host.client.request('DELETE', '/api/integrations/zoom')).status).toBe(404);
@@ -345,11 +350,7 @@ describe('Google Meet conference still being prepared', () => {
   });
 
   it('keeps the event and picks the Meet link up on the next try', async () => {
-    const host = await hostWithType(t.app);
-    const start = await host.client.post('/api/integrations/google/connect', {});
-    const back = new URL((await fetch(start.body.url, { redirect: 'manual' })).headers.get('location')!);
-    await host.client.get(`${back.pathname}${back.search}`);
-    await host.client.request('PATCH', `/api/meetings/types/${host.type.id}`, { location: { type: 'google_meet' } });
+    const host = await hostWithVideoLocation(t, 'google', 'google_meet');
     fake.state.googleConferencePending = true;
     const booked = (
       await new TestClient(t.app).post('/api/meetings/book', bookingBody(host.user.username, iso('10:00')))
@@ -389,11 +390,7 @@ describe.each(CASES.filter((c) => c.account !== 'zoom'))(
     });
 
     it('finds the meeting the first try made instead of making a second one', async () => {
-      const host = await hostWithType(t.app);
-      const start = await host.client.post(`/api/integrations/${account}/connect`, {});
-      const back = new URL((await fetch(start.body.url, { redirect: 'manual' })).headers.get('location')!);
-      await host.client.get(`${back.pathname}${back.search}`);
-      await host.client.request('PATCH', `/api/meetings/types/${host.type.id}`, { location: { type: location } });
+      const host = await hostWithVideoLocation(t, account, location);
       const booked = (
         await new TestClient(t.app).post('/api/meetings/book', bookingBody(host.user.username, iso('10:00')))
       ).body.booking;
