@@ -10,7 +10,7 @@ import { authorizeUrl, exchangeCode, refreshTokens, revokeToken, type OAuthToken
 import { adapterForAccount, videoAdapters } from './providers/index.js';
 import { integrationProvider } from './schemas.js';
 import { integrationsRepo } from './repo.js';
-import { ProviderError, type Api, type RemoteVideoProvider, type VideoProviderAdapter } from './types.js';
+import { failedWith, ProviderError, type Api, type RemoteVideoProvider, type VideoProviderAdapter } from './types.js';
 
 const STATE_TTL_MS = 15 * 60_000;
 /** Refresh a little before expiry, so a token does not lapse between our check and the provider's. */
@@ -113,7 +113,7 @@ export function createIntegrations(deps: IntegrationsDeps) {
     try {
       fresh = await refreshTokens(app, adapterOf(provider).clientAuth, tokens.refreshToken);
     } catch (error) {
-      if (!(error instanceof ProviderError) || error.failure !== 'auth') throw error;
+      if (!failedWith(error, 'auth')) throw error;
       const current = await refreshedElsewhere(userId, provider, row.credentialsSealed);
       if (current) return current;
       await integrationsRepo.markNeedsReauth(db, row.id, error.message);
@@ -246,12 +246,12 @@ export function createIntegrations(deps: IntegrationsDeps) {
       try {
         return await call(first);
       } catch (error) {
-        if (!(error instanceof ProviderError) || error.failure !== 'auth') throw error;
+        if (!failedWith(error, 'auth')) throw error;
         const api = await accessToken(userId, provider, first.accessToken);
         try {
           return await call(api);
         } catch (retryError) {
-          if (retryError instanceof ProviderError && retryError.failure === 'auth') {
+          if (failedWith(retryError, 'auth')) {
             const row = await integrationsRepo.findWithCredentials(db, userId, provider);
             if (row) await integrationsRepo.markNeedsReauth(db, row.id, retryError.message);
           }

@@ -5,8 +5,15 @@ import type { JobQueue } from '../../jobs/queue.js';
 import type { Integrations } from './integrations.service.js';
 import { jitsiRoomUrl } from './jitsi.js';
 import { videoAdapters } from './providers/index.js';
-import { videoLinksRepo } from './repo.js';
-import { ProviderError, type Api, type MeetingSpec, type ProviderMeeting, type RemoteVideoProvider } from './types.js';
+import { videoLinksRepo, type LinkPatch } from './repo.js';
+import {
+  failedWith,
+  ProviderError,
+  type Api,
+  type MeetingSpec,
+  type ProviderMeeting,
+  type RemoteVideoProvider,
+} from './types.js';
 
 export const VIDEO_SYNC_JOB = 'video.sync';
 const BATCH = 20;
@@ -75,14 +82,19 @@ export function createVideoLinks(deps: VideoLinksDeps) {
           meeting = await call((api) => adapter.update(api, link.providerMeetingId!, spec));
         } catch (error) {
           // The host deleted the meeting at the provider: make a new one rather than leave the booking without.
-          if (!(error instanceof ProviderError) || error.failure !== 'gone') throw error;
+          if (!failedWith(error, 'gone')) throw error;
           meeting = await call((api) => adapter.create(api, spec));
         }
       }
       const url = meeting.url ?? link.url;
       if (!url) {
-        await videoLinksRepo.finish(db, id, { providerMeetingId: meeting.id, syncedStartAt: booking.startAt });
-        throw new ProviderError('transient', `${adapter.label} is still preparing the meeting link.`);
+        // Kept with the retry in one write: the lease must not lapse between recording the meeting and retrying.
+        const preparing = new ProviderError('transient', `${adapter.label} is still preparing the meeting link.`);
+        await failed(id, link.attempts, booking, live, adapter.label, preparing, {
+          providerMeetingId: meeting.id,
+          syncedStartAt: booking.startAt,
+        });
+        return;
       }
       await videoLinksRepo.finish(db, id, {
         status: 'ready',
@@ -103,7 +115,7 @@ export function createVideoLinks(deps: VideoLinksDeps) {
     try {
       await remove();
     } catch (error) {
-      if (!(error instanceof ProviderError) || error.failure !== 'gone') throw error;
+      if (!failedWith(error, 'gone')) throw error;
     }
   }
 
@@ -114,17 +126,22 @@ export function createVideoLinks(deps: VideoLinksDeps) {
     live: boolean,
     label: string,
     error: unknown,
+    keep: LinkPatch = {},
   ) {
     const reason = error instanceof Error ? error.message : String(error);
     const retry = (!(error instanceof ProviderError) || error.failure === 'transient') && attempts < MAX_ATTEMPTS;
     deps.log.warn({ videoLinkId: id, attempts, err: reason, retry }, 'video link not synced');
     if (retry) {
       const delay = retryDelaySeconds(attempts);
-      await videoLinksRepo.finish(db, id, { lastError: reason, workDueAt: new Date(Date.now() + delay * 1000) });
+      await videoLinksRepo.finish(db, id, {
+        ...keep,
+        lastError: reason,
+        workDueAt: new Date(Date.now() + delay * 1000),
+      });
       deps.queue.send(VIDEO_SYNC_JOB, {}, { startAfter: delay }).catch(() => {});
       return;
     }
-    await videoLinksRepo.finish(db, id, { status: 'failed', lastError: reason, workDueAt: null });
+    await videoLinksRepo.finish(db, id, { ...keep, status: 'failed', lastError: reason, workDueAt: null });
     if (live) await deps.onLinkFailed(booking, label, reason);
   }
 

@@ -11,7 +11,7 @@ import type { Tx } from '../../db/tenant.js';
 import type { OAuthProvider } from '../../server/config.js';
 
 export type VideoLinkRow = typeof links.$inferSelect;
-type LinkPatch = Partial<
+export type LinkPatch = Partial<
   Pick<VideoLinkRow, 'status' | 'url' | 'providerMeetingId' | 'lastError' | 'syncedStartAt' | 'workDueAt' | 'attempts'>
 >;
 

@@ -36,6 +36,10 @@ export class ProviderError extends Error {
   }
 }
 
+/** Whether a provider call failed in this particular way. */
+export const failedWith = (error: unknown, failure: ProviderFailure): error is ProviderError =>
+  error instanceof ProviderError && error.failure === failure;
+
 export type Api = { app: OAuthApp; accessToken: string };
 
 /** One video provider behind an OAuth account: how to connect it and how to keep a booking's meeting. */

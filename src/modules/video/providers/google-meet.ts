@@ -1,5 +1,5 @@
 import { providerRequest } from '../http.js';
-import { ProviderError, type Api, type MeetingSpec, type VideoProviderAdapter } from '../types.js';
+import { failedWith, ProviderError, type Api, type MeetingSpec, type VideoProviderAdapter } from '../types.js';
 
 type CalendarEvent = {
   id: string;
@@ -47,7 +47,7 @@ async function getEvent({ app, accessToken }: Api, id: string) {
       accessToken,
     });
   } catch (error) {
-    if (error instanceof ProviderError && error.failure === 'gone') return undefined;
+    if (failedWith(error, 'gone')) return undefined;
     throw error;
   }
 }
@@ -74,7 +74,7 @@ export const googleMeet: VideoProviderAdapter = {
     try {
       return await insertEvent(api, spec, spec.requestId);
     } catch (error) {
-      if (!(error instanceof ProviderError) || error.failure !== 'conflict') throw error;
+      if (!failedWith(error, 'conflict')) throw error;
     }
     // The id is taken: by our own earlier try (use that event) or by one the host has since deleted.
     const existing = await getEvent(api, spec.requestId);
