@@ -1,6 +1,13 @@
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { meetingAnalytics, meetingBookings, meetingReminders, meetingTypes, users } from '../../db/schema/index.js';
+import {
+  meetingAnalytics,
+  meetingBookings,
+  meetingReminders,
+  meetingTypes,
+  meetingVideoLinks,
+  users,
+} from '../../db/schema/index.js';
 import type { Tx } from '../../db/tenant.js';
 
 export type BookingRow = typeof meetingBookings.$inferSelect;
@@ -11,11 +18,14 @@ const bookingWithContext = {
   booking: meetingBookings,
   type: { id: meetingTypes.id, title: meetingTypes.title, slug: meetingTypes.slug, questions: meetingTypes.questions },
   host: { name: users.name, username: users.username, email: users.email, timeZone: users.timeZone },
+  video: { provider: meetingVideoLinks.provider, status: meetingVideoLinks.status, error: meetingVideoLinks.lastError },
 };
 export type BookingWithContext = {
   booking: BookingRow;
   type: { id: string; title: string; slug: string; questions: { id: string; label: string }[] };
   host: { name: string; username: string; email: string; timeZone: string };
+  /** How the booking's video link is getting on; null for locations without one. */
+  video: (Pick<typeof meetingVideoLinks.$inferSelect, 'provider' | 'status'> & { error: string | null }) | null;
 };
 
 export type BookingListFilter = {
@@ -79,6 +89,7 @@ export const bookingsRepo = {
       .from(meetingBookings)
       .innerJoin(meetingTypes, eq(meetingTypes.id, meetingBookings.meetingTypeId))
       .innerJoin(users, eq(users.id, meetingBookings.hostUserId))
+      .leftJoin(meetingVideoLinks, eq(meetingVideoLinks.bookingId, meetingBookings.id))
       .where('uid' in by ? eq(meetingBookings.uid, by.uid) : eq(meetingBookings.id, by.id));
     return row;
   },
@@ -97,6 +108,7 @@ export const bookingsRepo = {
       .from(meetingBookings)
       .innerJoin(meetingTypes, eq(meetingTypes.id, meetingBookings.meetingTypeId))
       .innerJoin(users, eq(users.id, meetingBookings.hostUserId))
+      .leftJoin(meetingVideoLinks, eq(meetingVideoLinks.bookingId, meetingBookings.id))
       .where(and(...conditions))
       .orderBy(f.newestFirst ? desc(meetingBookings.startAt) : asc(meetingBookings.startAt))
       .limit(500);

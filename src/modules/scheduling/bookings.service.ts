@@ -27,7 +27,7 @@ export type BookingsDeps = {
   webhooks: Webhooks;
   tokens: ManageTokens;
   publicUrl: string;
-  video: Pick<VideoLinks, 'locationFor' | 'record' | 'requestSync' | 'statusOf' | 'kick'>;
+  video: Pick<VideoLinks, 'locationFor' | 'record' | 'requestSync' | 'kick'>;
   findHost: (username: string) => Promise<Host | undefined>;
   findHostById: (userId: string) => Promise<Host | undefined>;
   onSlotsChanged: (hostUserId: string, change: SlotChange) => void;
@@ -126,7 +126,7 @@ export function createBookingsService(deps: BookingsDeps) {
         scheduledFor: r.scheduledFor.toISOString(),
         status: r.status,
       })),
-      ...(withLinks ? { links: links(b.uid), video: (await deps.video.statusOf(tx, b.id)) ?? null } : {}),
+      ...(withLinks ? { links: links(b.uid), video: row.video } : {}),
     };
   }
 

@@ -211,8 +211,6 @@ export function createVideoLinks(deps: VideoLinksDeps) {
     /** After a reschedule, cancellation or decline, in the same transaction. */
     requestSync: (tx: Tx, bookingId: string) => videoLinksRepo.requestSync(tx, bookingId),
 
-    statusOf: (tx: Tx, bookingId: string) => videoLinksRepo.forBooking(tx, bookingId),
-
     /**
      * After commit: sync now rather than at the next sweep. A worker process does it itself, one pass at a
      * time (a burst of bookings must not start a pass each); a web-only process asks the workers through the

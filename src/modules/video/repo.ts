@@ -106,14 +106,6 @@ export const videoLinksRepo = {
       .set({ workDueAt: sql`now()`, attempts: 0 })
       .where(and(eq(links.bookingId, bookingId), ne(links.status, 'deleted'))),
 
-  async forBooking(tx: Tx, bookingId: string) {
-    const [row] = await tx
-      .select({ provider: links.provider, status: links.status, error: links.lastError })
-      .from(links)
-      .where(eq(links.bookingId, bookingId));
-    return row;
-  },
-
   /** Leases due links to this worker; SKIP LOCKED keeps two workers off the same link. */
   async claimDue(db: Database, limit: number, leaseSeconds: number) {
     const result = await db.execute(sql`
