@@ -1,14 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startE2EApp, type E2EApp } from './helpers/app.js';
-import {
-  horizontalOverflow,
-  launchBrowser,
-  newContext,
-  screenshot,
-  seriousA11yViolations,
-  type ViewportName,
-} from './helpers/browser.js';
+import { describe, expect, test } from 'vitest';
+import { e2eSession } from './helpers/app.js';
+import { horizontalOverflow, screenshot, seriousA11yViolations, type ViewportName } from './helpers/browser.js';
 import {
   createMeetingType,
   fillBookingForm,
@@ -23,17 +15,7 @@ const HOUR = 3_600_000;
 const HOST_ZONE = 'Europe/Berlin';
 const INVITEE_ZONE = 'America/New_York';
 
-let server: E2EApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2EApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = e2eSession();
 
 describe.each(['desktop', 'phone'] as const)('booking flow at %s width', (viewport: ViewportName) => {
   test('host sets up, invitee books, host sees it, invitee reschedules and cancels', async () => {
@@ -44,7 +26,7 @@ describe.each(['desktop', 'phone'] as const)('booking flow at %s width', (viewpo
     };
 
     // The host signs up, creates a meeting type and opens all hours.
-    const hostContext = await newContext(browser, server.baseUrl, viewport, HOST_ZONE);
+    const hostContext = await session.newContext(viewport, HOST_ZONE);
     const host = await hostContext.newPage();
     const account = newAccount();
     await signUp(host, account);
@@ -56,7 +38,7 @@ describe.each(['desktop', 'phone'] as const)('booking flow at %s width', (viewpo
     await checkPage(host, 'availability');
 
     // The invitee, in another zone and another browser context, books it.
-    const inviteeContext = await newContext(browser, server.baseUrl, viewport, INVITEE_ZONE);
+    const inviteeContext = await session.newContext(viewport, INVITEE_ZONE);
     const invitee = await inviteeContext.newPage();
     await invitee.goto(`/${account.username}`);
     await invitee.getByRole('link', { name: /Intro call/ }).click();

@@ -1,24 +1,16 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startE2EApp, type E2EApp } from './helpers/app.js';
-import {
-  horizontalOverflow,
-  launchBrowser,
-  newContext,
-  screenshot,
-  seriousA11yViolations,
-  type ViewportName,
-} from './helpers/browser.js';
+import { e2eSession } from './helpers/app.js';
+import { horizontalOverflow, screenshot, seriousA11yViolations, type ViewportName } from './helpers/browser.js';
 import { createMeetingType, newAccount, setAllDayAvailability, signUp } from './helpers/flows.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const HOST_ZONE = 'Europe/Berlin';
 
-let server: E2EApp;
-let browser: Browser;
+const session = e2eSession();
 /** A stand-in webhook receiver on a local port: answers 200 and remembers what it got. */
 let receiver: Server;
 let receiverUrl: string;
@@ -35,17 +27,14 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
-  [server, browser] = await Promise.all([startE2EApp(), launchBrowser()]);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   await new Promise((resolve) => receiver?.close(resolve));
 });
 
 async function json<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(new URL(path, server.baseUrl), {
+  const res = await fetch(new URL(path, session.server.baseUrl), {
     ...init,
     headers: { 'content-type': 'application/json', ...init?.headers },
   });
@@ -77,7 +66,7 @@ describe.each(['desktop', 'phone'] as const)('dashboard extras at %s width', (vi
       expect(await horizontalOverflow(page), `horizontal overflow on ${name}`).toBe(0);
     };
 
-    const context = await newContext(browser, server.baseUrl, viewport, HOST_ZONE);
+    const context = await session.newContext(viewport, HOST_ZONE);
     const host = await context.newPage();
     const account = newAccount();
     await signUp(host, account);

@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startE2EApp, type E2EApp } from './helpers/app.js';
-import { launchBrowser, newContext, screenshot } from './helpers/browser.js';
+import { expect, test } from 'vitest';
+import { e2eSession } from './helpers/app.js';
+import { screenshot } from './helpers/browser.js';
 import {
   createMeetingType,
   fillBookingForm,
@@ -14,20 +13,10 @@ import {
 const HOUR = 3_600_000;
 const ZONE = 'Asia/Tokyo';
 
-let server: E2EApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2EApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = e2eSession();
 
 test('a slot booked in another browser disappears from an open page without a reload', async () => {
-  const hostContext = await newContext(browser, server.baseUrl, 'desktop', 'Europe/Berlin');
+  const hostContext = await session.newContext('desktop', 'Europe/Berlin');
   const host = await hostContext.newPage();
   const account = newAccount();
   await signUp(host, account);
@@ -36,8 +25,8 @@ test('a slot booked in another browser disappears from an open page without a re
   const path = `/${account.username}/quick-chat`;
 
   // Two visitors look at the same page; the first one's page stays open throughout.
-  const watcherContext = await newContext(browser, server.baseUrl, 'desktop', ZONE);
-  const bookerContext = await newContext(browser, server.baseUrl, 'phone', ZONE);
+  const watcherContext = await session.newContext('desktop', ZONE);
+  const bookerContext = await session.newContext('phone', ZONE);
   const watcher = await watcherContext.newPage();
   const booker = await bookerContext.newPage();
   await Promise.all([watcher.goto(path), booker.goto(path)]);
@@ -81,7 +70,7 @@ test('a slot booked in another browser disappears from an open page without a re
   const third = await findSlot(stale, notBefore);
   await stale.click(`[data-slot-start="${third}"]`);
   await fillBookingForm(stale, { name: 'Wanda Watcher', email: 'wanda@example.com' });
-  const taken = await server.app.inject({
+  const taken = await session.server.app.inject({
     method: 'POST',
     url: '/api/meetings/book',
     payload: {

@@ -1,24 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startE2EApp, type E2EApp } from './helpers/app.js';
-import { launchBrowser, newContext, screenshot, seriousA11yViolations } from './helpers/browser.js';
+import { expect, test } from 'vitest';
+import { e2eSession } from './helpers/app.js';
+import { screenshot, seriousA11yViolations } from './helpers/browser.js';
 import { createMeetingType, newAccount, signUp } from './helpers/flows.js';
 
-let server: E2EApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2EApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = e2eSession();
 
 test('with no times this month, the page offers to jump to the next available date', async () => {
   const zone = 'Europe/Berlin';
-  const hostContext = await newContext(browser, server.baseUrl, 'desktop', zone);
+  const hostContext = await session.newContext('desktop', zone);
   const host = await hostContext.newPage();
   const account = newAccount();
   await signUp(host, account);
@@ -37,7 +26,7 @@ test('with no times this month, the page offers to jump to the next available da
   await host.getByText('Saved. Your booking pages use these hours now.').waitFor();
   await screenshot(host, 'desktop-dashboard-availability-override');
 
-  const inviteeContext = await newContext(browser, server.baseUrl, 'phone', zone);
+  const inviteeContext = await session.newContext('phone', zone);
   const invitee = await inviteeContext.newPage();
   await invitee.goto(`/${account.username}/rare-slot`);
   const jump = invitee.getByRole('button', { name: 'Jump to the next available date' });

@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startE2EApp, type E2EApp } from './helpers/app.js';
-import { launchBrowser, newContext, screenshot, seriousA11yViolations } from './helpers/browser.js';
+import { expect, test } from 'vitest';
+import { e2eSession } from './helpers/app.js';
+import { screenshot, seriousA11yViolations } from './helpers/browser.js';
 import {
   createMeetingType,
   fillBookingForm,
@@ -13,27 +12,17 @@ import {
 
 const HOUR = 3_600_000;
 
-let server: E2EApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2EApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = e2eSession();
 
 test('a request that needs approval is pending until the host confirms it', async () => {
-  const hostContext = await newContext(browser, server.baseUrl, 'phone', 'Europe/Berlin');
+  const hostContext = await session.newContext('phone', 'Europe/Berlin');
   const host = await hostContext.newPage();
   const account = newAccount();
   await signUp(host, account);
   await createMeetingType(host, { title: 'Contract review', requiresConfirmation: true });
   await setAllDayAvailability(host);
 
-  const inviteeContext = await newContext(browser, server.baseUrl, 'phone', 'Australia/Sydney');
+  const inviteeContext = await session.newContext('phone', 'Australia/Sydney');
   const invitee = await inviteeContext.newPage();
   await invitee.goto(`/${account.username}/contract-review`);
   await invitee.getByText('The host confirms each request').waitFor();

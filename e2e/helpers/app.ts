@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createTestApp } from '../../test/helpers/app.js';
+import { launchBrowser, newContext, type ViewportName } from './browser.js';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -17,4 +20,33 @@ export async function startE2EApp(): Promise<E2EApp> {
   const t = await createTestApp({ webRoot: WEB_ROOT, env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } });
   const baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
   return { app: t.app, baseUrl, close: () => t.close() };
+}
+
+/**
+ * The app and a browser for one test file: started before its tests, closed after them. `newContext` opens a
+ * browser context on the app at a viewport and time zone.
+ */
+export function e2eSession() {
+  let server: E2EApp | undefined;
+  let browser: Browser | undefined;
+  const started = () => {
+    if (!server || !browser) throw new Error('the e2e session has not started: use it inside tests');
+    return { server, browser };
+  };
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startE2EApp(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      return started().server;
+    },
+    newContext(viewport: ViewportName, timeZone: string) {
+      const { server: app, browser: chromium } = started();
+      return newContext(chromium, app.baseUrl, viewport, timeZone);
+    },
+  };
 }
