@@ -47,7 +47,8 @@ export const analyticsEvent = pgEnum('analytics_event', [
   'booking_rescheduled',
   'no_show',
 ]);
-export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed', 'dead']);
+/** superseded: a newer message about the same booking to the same person replaced it before it was sent. */
+export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed', 'dead', 'superseded']);
 
 export type MeetingLocation = {
   type: 'jitsi' | 'zoom' | 'google_meet' | 'teams' | 'in_person' | 'phone' | 'none';
@@ -97,11 +98,15 @@ export const meetingTypes = pgTable(
     currency: text('currency'),
     isActive: boolean('is_active').notNull().default(true),
     isSecret: boolean('is_secret').notNull().default(false),
+    /** Set when the host deletes a type that has bookings: they stay for history, the type leaves every list. */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('meeting_types_host_slug_key').on(t.hostUserId, t.slug),
+    uniqueIndex('meeting_types_host_slug_key')
+      .on(t.hostUserId, t.slug)
+      .where(sql`archived_at is null`),
     index('meeting_types_org_idx').on(t.orgId),
     check('meeting_types_duration_check', sql`${t.durationMinutes} between 5 and 720`),
     check(
@@ -149,14 +154,17 @@ export const meetingBookings = pgTable(
       .notNull()
       .default(sql`generate_public_id()`),
     orgId: orgId(),
+    // Restrict: a booking is never removed along with its meeting type; such types are archived instead.
     meetingTypeId: uuid('meeting_type_id')
       .notNull()
-      .references(() => meetingTypes.id, { onDelete: 'cascade' }),
+      .references(() => meetingTypes.id, { onDelete: 'restrict' }),
     hostUserId: hostId(),
     status: bookingStatus('status').notNull().default('confirmed'),
     startAt: timestamp('start_at', { withTimezone: true }).notNull(),
     endAt: timestamp('end_at', { withTimezone: true }).notNull(),
     timeZone: text('time_zone').notNull(),
+    /** The invitee's clock on the booking page (12 or 24 hours); their e-mails show times the same way. */
+    hourCycle: text('hour_cycle').$type<'h12' | 'h23'>(),
     inviteeName: text('invitee_name').notNull(),
     inviteeEmail: text('invitee_email').notNull(),
     answers: jsonb('answers').$type<Record<string, string | boolean>>().notNull().default({}),
@@ -179,6 +187,7 @@ export const meetingBookings = pgTable(
     index('meeting_bookings_org_status_start_idx').on(t.orgId, t.status, t.startAt),
     index('meeting_bookings_type_idx').on(t.meetingTypeId),
     check('meeting_bookings_time_check', sql`${t.endAt} > ${t.startAt}`),
+    check('meeting_bookings_hour_cycle_check', sql`${t.hourCycle} is null or ${t.hourCycle} in ('h12', 'h23')`),
   ],
 );
 
@@ -426,10 +435,15 @@ export const emailOutbox = pgTable(
     /** A sender claims a row until this instant; a crashed sender's claim simply runs out. */
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** Messages with one key (a booking and a recipient) coalesce: a burst of changes sends the latest state once. */
+    coalesceKey: text('coalesce_key'),
     createdAt: createdAt(),
   },
   (t) => [
     index('email_outbox_org_created_idx').on(t.orgId, t.createdAt),
+    index('email_outbox_coalesce_idx')
+      .on(t.coalesceKey, t.createdAt)
+      .where(sql`coalesce_key is not null`),
     index('email_outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('email_outbox_to_idx').on(t.toAddress),
   ],
