@@ -240,6 +240,16 @@ describe('service routes', () => {
     }
   });
 
+  it('serves the browsable API reference and its assets', async () => {
+    const client = new TestClient(t.app);
+    const page = await client.get('/api/docs/');
+    expect(page.status).toBe(200);
+    expect(String(page.body)).toContain('swagger-ui');
+    const scripts = [...String(page.body).matchAll(/src="\.\/([\w./-]+\.js)"/g)].map((m) => m[1]);
+    expect(scripts).toContain('static/swagger-ui-bundle.js');
+    for (const script of scripts) expect((await client.get(`/api/docs/${script}`)).status).toBe(200);
+  });
+
   it('answers unknown API routes with the contract 404', async () => {
     const res = await new TestClient(t.app).get('/api/nope');
     expect(res.status).toBe(404);
