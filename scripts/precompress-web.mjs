@@ -1,10 +1,10 @@
-// Writes .br and .gz next to each built asset so the server sends compressed files without compressing at
+// Writes .br and .gz next to each built asset (of dist/web, or the folder given) so the server sends compressed files without compressing at
 // request time (@fastify/static's preCompressed option picks them by Accept-Encoding).
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const root = new URL('../dist/web', import.meta.url).pathname;
+const root = process.argv[2] ?? new URL('../dist/web', import.meta.url).pathname;
 
 function* files(dir) {
   for (const name of readdirSync(dir)) {
