@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookDeliveries, webhookEndpoints } from '../src/db/schema/index.js';
@@ -185,6 +185,61 @@ describe('outgoing webhooks', () => {
   });
 });
 
+describe('the limit on webhook endpoints', () => {
+  it('lets an organization have 20 endpoints, even when 25 are created at once, and refuses the rest with 409', async () => {
+    const host = await hostWithType(t.app);
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, n) =>
+        host.client.post('/api/webhooks/endpoints', { url: `https://hooks.example/${n}`, events: ['booking.created'] }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(20);
+    const refused = results.filter((r) => r.status !== 201);
+    expect(refused).toHaveLength(5);
+    for (const r of refused) {
+      expect(r.status).toBe(409);
+      expect(r.body.error).toMatchObject({ code: 'endpoint_limit', details: { limit: 20 } });
+      expect(r.body.error.message).toMatch(/at most 20 webhook endpoints/);
+    }
+    const endpoints = (await host.client.get('/api/webhooks/endpoints')).body.endpoints as { id: string }[];
+    expect(endpoints).toHaveLength(20);
+
+    // One booking queues one delivery per endpoint, never more.
+    await new TestClient(t.app).post('/api/meetings/book', bookingBody(host.user.username, at(day, '14:00')));
+    const queued = await t.db.db
+      .select({ endpointId: webhookDeliveries.endpointId })
+      .from(webhookDeliveries)
+      .where(
+        inArray(
+          webhookDeliveries.endpointId,
+          endpoints.map((e) => e.id),
+        ),
+      );
+    expect(queued).toHaveLength(20);
+    expect(new Set(queued.map((q) => q.endpointId)).size).toBe(20);
+
+    // Another organization has its own allowance, and removing an endpoint makes room for one more.
+    const other = await hostWithType(t.app);
+    expect(
+      (
+        await other.client.post('/api/webhooks/endpoints', {
+          url: 'https://hooks.example/o',
+          events: ['booking.created'],
+        })
+      ).status,
+    ).toBe(201);
+    expect((await host.client.request('DELETE', `/api/webhooks/endpoints/${endpoints[0]!.id}`)).status).toBe(200);
+    expect(
+      (
+        await host.client.post('/api/webhooks/endpoints', {
+          url: 'https://hooks.example/21',
+          events: ['booking.created'],
+        })
+      ).status,
+    ).toBe(201);
+  });
+});
+
 describe('outgoing webhooks under the default configuration', () => {
   let strict: TestApp;
   beforeAll(async () => {
@@ -231,7 +286,9 @@ describe('outgoing webhooks under the default configuration', () => {
       await strict.services.webhooks.dispatchDue();
       const [delivery] = (await host.client.get(`/api/webhooks/endpoints/${id}/deliveries`)).body.deliveries;
       expect(delivery).toMatchObject({ status: 'pending', responseStatus: null });
-      expect(delivery.lastError).toMatch(/not a public internet address/);
+      expect(delivery.lastError).toBe(
+        'Could not reach the endpoint: its name does not resolve to a public internet address.',
+      );
       expect(reached).toBe(0);
     } finally {
       receiver.close();

@@ -1,6 +1,5 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { claimDueIds } from '../../jobs/lease.js';
 import { webhookDeliveries, webhookEndpoints } from '../../db/schema/index.js';
 import type { Tx } from '../../db/tenant.js';
 
@@ -16,6 +15,19 @@ const endpointSummary = {
 export type EndpointSummary = { id: string; url: string; events: string[]; isActive: boolean; createdAt: Date };
 
 export const webhooksRepo = {
+  /**
+   * Serialises endpoint creation within one organization until the transaction ends, so a count taken after it
+   * cannot be outdated by a concurrent insert.
+   */
+  async lockEndpointsOf(tx: Tx, orgId: string) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`webhook-endpoints:${orgId}`}))`);
+  },
+
+  async countEndpointsOf(tx: Tx, orgId: string) {
+    const [row] = await tx.select({ n: count() }).from(webhookEndpoints).where(eq(webhookEndpoints.orgId, orgId));
+    return row!.n;
+  },
+
   async insertEndpoint(tx: Tx, values: typeof webhookEndpoints.$inferInsert) {
     const [row] = await tx.insert(webhookEndpoints).values(values).returning(endpointSummary);
     return row!;
@@ -58,7 +70,7 @@ export const webhooksRepo = {
     return row;
   },
 
-  /** One pending delivery per active endpoint of the host that subscribed to the event. */
+  /** One pending delivery per active endpoint of the host that subscribed to the event; returns how many. */
   async queueDeliveries(tx: Tx, orgId: string, userId: string, event: string, payload: Record<string, unknown>) {
     const endpoints = await tx
       .select({ id: webhookEndpoints.id })
@@ -84,9 +96,37 @@ export const webhooksRepo = {
       .orderBy(desc(webhookDeliveries.createdAt))
       .limit(100),
 
-  /** Claims a batch of due deliveries under a lease (see claimDueIds). */
-  async claimDue(db: Database, limit: number, leaseSeconds: number) {
-    const ids = await claimDueIds(db, 'webhook_deliveries', limit, leaseSeconds);
+  /**
+   * Claims up to `limit` due deliveries, oldest first, under a lease of `leaseSeconds`, taking no more from one
+   * endpoint than brings its leased (in-flight) deliveries to `perEndpoint`: a slow endpoint then holds at most
+   * that many of the dispatcher's slots. SKIP LOCKED gives concurrent dispatchers disjoint sets; a dispatcher
+   * that dies leaves leases that run out, and those deliveries are claimed again.
+   * The window function sits in a subquery because PostgreSQL refuses FOR UPDATE beside one.
+   */
+  async claimDue(db: Database, o: { limit: number; perEndpoint: number; leaseSeconds: number }) {
+    const claimable = sql`status = 'pending' and next_attempt_at <= now() and (lease_until is null or lease_until < now())`;
+    const claimed = await db.execute(sql`
+      update webhook_deliveries
+      set lease_until = now() + make_interval(secs => ${o.leaseSeconds}), attempts = attempts + 1
+      where id in (
+        select id from webhook_deliveries
+        where ${claimable} and id in (
+          select id from (
+            select d.id, d.created_at,
+              row_number() over (partition by d.endpoint_id order by d.created_at, d.id) as place,
+              (select count(*) from webhook_deliveries l
+                where l.endpoint_id = d.endpoint_id and l.status = 'pending' and l.lease_until >= now()) as in_flight
+            from webhook_deliveries d
+            where ${claimable}
+          ) ranked
+          where place + in_flight <= ${o.perEndpoint}
+        )
+        order by created_at
+        limit ${o.limit}
+        for update skip locked
+      )
+      returning id`);
+    const ids = claimed.rows.map((r) => r.id as string);
     if (!ids.length) return [];
     return db
       .select({ delivery: webhookDeliveries, url: webhookEndpoints.url, secretSealed: webhookEndpoints.secretSealed })

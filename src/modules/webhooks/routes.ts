@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePrincipal } from '../../server/plugins/auth.js';
 import { deliverySchema, endpointCreateBody, endpointCreated, endpointPatchBody, endpointSchema } from './schemas.js';
-import type { Webhooks } from './service.js';
+import { MAX_ENDPOINTS_PER_ORG, type Webhooks } from './service.js';
 
 export function webhookRoutes(app: FastifyInstance, webhooks: Webhooks) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -32,7 +32,7 @@ export function webhookRoutes(app: FastifyInstance, webhooks: Webhooks) {
       ...auth,
       schema: {
         tags,
-        summary: 'Register an endpoint; its signing secret is shown only in this answer',
+        summary: `Register an endpoint (at most ${MAX_ENDPOINTS_PER_ORG} per organization, else 409 endpoint_limit); its signing secret is shown only in this answer`,
         body: endpointCreateBody,
         response: { 201: z.object({ endpoint: endpointCreated }) },
       },

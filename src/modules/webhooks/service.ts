@@ -4,16 +4,26 @@ import type { Database } from '../../db/client.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { JobQueue } from '../../jobs/queue.js';
 import type { Sealer } from '../../lib/crypto.js';
-import { invalid, notFound } from '../../lib/errors.js';
+import { conflict, invalid, notFound } from '../../lib/errors.js';
 import type { Principal } from '../identity/service.js';
+import { createDispatchPool } from './dispatch-pool.js';
 import { webhooksRepo, type EndpointSummary } from './repo.js';
 import type { EndpointPatch } from './schemas.js';
 import { isObviouslyPrivate, postTo } from './target-guard.js';
 
 export const WEBHOOK_DISPATCH_JOB = 'webhook.dispatch';
 const MAX_ATTEMPTS = 8;
-const TIMEOUT_MS = 10_000;
+/** Longer than the delivery deadline, so a lease only runs out when its dispatcher has died. */
 const LEASE_SECONDS = 60;
+/** Deliveries in flight per process. */
+const POOL_SIZE = 16;
+/** Deliveries in flight per endpoint, so one slow receiver cannot take every slot. */
+const IN_FLIGHT_PER_ENDPOINT = 2;
+/**
+ * Endpoints per organization. One booking change queues at most one delivery per endpoint of its host, so
+ * this also bounds the deliveries a single (possibly anonymous) booking can cause.
+ */
+export const MAX_ENDPOINTS_PER_ORG = 20;
 
 /** 30 s, 1 min, 2 min … capped at 6 hours, eight attempts over about a day. */
 const retryDelaySeconds = (attempts: number) => Math.min(30 * 2 ** (attempts - 1), 6 * 3600);
@@ -26,10 +36,13 @@ export type WebhooksDeps = {
   sealer: Sealer;
   /** WEBHOOK_ALLOW_PRIVATE_TARGETS: lets endpoints on private networks receive deliveries (self-hosting). */
   allowPrivateTargets: boolean;
+  /** Deadline for one whole delivery, from connecting to the answer (default 10 s); tests shorten it. */
+  timeoutMs?: number;
 };
 
 export function createWebhooks(deps: WebhooksDeps) {
   const { db } = deps;
+  const timeoutMs = deps.timeoutMs ?? 10_000;
 
   function checkTarget(url: string | undefined) {
     if (url && !deps.allowPrivateTargets && isObviouslyPrivate(new URL(url)))
@@ -58,7 +71,7 @@ export function createWebhooks(deps: WebhooksDeps) {
           'webhook-signature': signer.sign(messageId, now, body),
         },
         body,
-        timeoutMs: TIMEOUT_MS,
+        timeoutMs,
         allowPrivate: deps.allowPrivateTargets,
       });
       if (responseStatus < 200 || responseStatus >= 300) error = `Endpoint answered ${responseStatus}.`;
@@ -74,16 +87,18 @@ export function createWebhooks(deps: WebhooksDeps) {
     });
   }
 
-  async function dispatchDue() {
-    for (;;) {
-      const batch = await webhooksRepo.claimDue(db, 20, LEASE_SECONDS);
-      if (!batch.length) return;
-      await Promise.all(batch.map(deliver));
-    }
-  }
+  const dispatchDue = createDispatchPool({
+    size: POOL_SIZE,
+    claim: (limit) =>
+      webhooksRepo.claimDue(db, { limit, perEndpoint: IN_FLIGHT_PER_ENDPOINT, leaseSeconds: LEASE_SECONDS }),
+    run: deliver,
+  });
 
   return {
-    /** Records deliveries inside the caller's transaction; true when any endpoint wants this event. */
+    /**
+     * Records deliveries inside the caller's transaction: one per active endpoint of the host subscribed to the
+     * event, so at most MAX_ENDPOINTS_PER_ORG per call. True when any endpoint wants this event.
+     */
     async queueEvent(tx: Tx, orgId: string, hostUserId: string, event: string, data: Record<string, unknown>) {
       return (await webhooksRepo.queueDeliveries(tx, orgId, hostUserId, event, data)) > 0;
     },
@@ -102,15 +117,22 @@ export function createWebhooks(deps: WebhooksDeps) {
     async createEndpoint(principal: Principal, input: { url: string; events: string[] }) {
       checkTarget(input.url);
       const secret = `whsec_${randomBytes(24).toString('base64')}`;
-      const row = await withTenant(db, principal, (tx) =>
-        webhooksRepo.insertEndpoint(tx, {
+      const row = await withTenant(db, principal, async (tx) => {
+        await webhooksRepo.lockEndpointsOf(tx, principal.orgId);
+        if ((await webhooksRepo.countEndpointsOf(tx, principal.orgId)) >= MAX_ENDPOINTS_PER_ORG)
+          throw conflict(
+            'endpoint_limit',
+            `An organization can have at most ${MAX_ENDPOINTS_PER_ORG} webhook endpoints. Remove one before adding another.`,
+            { limit: MAX_ENDPOINTS_PER_ORG },
+          );
+        return webhooksRepo.insertEndpoint(tx, {
           orgId: principal.orgId,
           userId: principal.userId,
           url: input.url,
           events: [...new Set(input.events)],
           secretSealed: deps.sealer.seal(secret),
-        }),
-      );
+        });
+      });
       return { ...endpointView(row), secret };
     },
 
