@@ -36,7 +36,8 @@ describe('concurrent bookings of one slot', () => {
     'gives exactly one 201 across two app instances on one PostgreSQL',
     async () => {
       const host = await hostWithType(t.app);
-      const second = await createDb({ databaseUrl: t.db.url!, poolSize: 20 });
+      // The same generous pool wait as every test database: 50 requests queue on a busy machine.
+      const second = await createDb({ databaseUrl: t.db.url!, poolSize: 20, poolTimeoutMs: 30_000 });
       const other = await createTestApp({ db: { ...second, destroy: () => second.close() } });
       try {
         const results = await Promise.all(

@@ -10,12 +10,16 @@ type Definition = { handler: JobHandler; options: PgBoss.Queue };
  * locking (SKIP LOCKED) gives each job to one worker, however many run.
  */
 export function createJobQueue(handle: DbHandle, options: { runWorkers: boolean; onError: (error: Error) => void }) {
-  const boss = new PgBoss(
-    handle.url
-      ? { connectionString: handle.url, max: 4 }
-      : { db: { executeSql: (text: string, values: unknown[]) => handle.executeSql(text, values) } },
-  );
-  boss.on('error', options.onError);
+  const newBoss = () => {
+    const instance = new PgBoss(
+      handle.url
+        ? { connectionString: handle.url, max: 4 }
+        : { db: { executeSql: (text: string, values: unknown[]) => handle.executeSql(text, values) } },
+    );
+    instance.on('error', options.onError);
+    return instance;
+  };
+  let boss = newBoss();
   const definitions = new Map<string, Definition>();
   const schedules: [string, string][] = [];
 
@@ -35,21 +39,16 @@ export function createJobQueue(handle: DbHandle, options: { runWorkers: boolean;
       schedules.push([name, cron]);
     },
 
+    /** Creates the queues and starts the workers; after a failure (database down) it may be called again. */
     async start() {
-      await boss.start();
-      for (const { options } of definitions.values()) {
-        if (!(await boss.getQueue(options.name))) await boss.createQueue(options.name, options);
-      }
-      if (!options.runWorkers) return;
-      for (const [name, { handler }] of definitions) {
-        await boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds: 0.5, batchSize: 20 }, async (jobs) => {
-          await Promise.all(jobs.map((job) => handler(job.data)));
-        });
-      }
-      for (const [name, cron] of schedules) {
-        await boss.schedule(name, cron);
-        // Catch up at once on what a previous process left (unsent mail after a crash), not at the next minute.
-        await boss.send(name, {});
+      try {
+        await startOn(boss);
+      } catch (error) {
+        // A pg-boss instance whose start failed part-way refuses to start again: the next attempt gets a new one.
+        const failed = boss;
+        boss = newBoss();
+        await failed.stop({ graceful: false }).catch(() => {});
+        throw error;
       }
     },
 
@@ -59,5 +58,31 @@ export function createJobQueue(handle: DbHandle, options: { runWorkers: boolean;
 
     stop: () => boss.stop({ graceful: true, timeout: 5000 }),
   };
+
+  async function startOn(instance: PgBoss) {
+    // pg-boss makes each queue a partition of its job table. Nodes doing that at once deadlock (40P01), so the
+    // start-up DDL (pg-boss's own queues in start(), then ours) runs one node at a time.
+    await handle.exclusively('tuskhub:job-queues', async () => {
+      await instance.start();
+      for (const { options } of definitions.values()) {
+        if (!(await instance.getQueue(options.name))) await instance.createQueue(options.name, options);
+      }
+    });
+    if (!options.runWorkers) return;
+    for (const [name, { handler }] of definitions) {
+      await instance.work<Record<string, unknown>>(
+        name,
+        { pollingIntervalSeconds: 0.5, batchSize: 20 },
+        async (jobs) => {
+          await Promise.all(jobs.map((job) => handler(job.data)));
+        },
+      );
+    }
+    for (const [name, cron] of schedules) {
+      await instance.schedule(name, cron);
+      // Catch up at once on what a previous process left (unsent mail after a crash), not at the next minute.
+      await instance.send(name, {});
+    }
+  }
 }
 export type JobQueue = ReturnType<typeof createJobQueue>;

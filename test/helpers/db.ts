@@ -18,7 +18,8 @@ export async function createTestDb(): Promise<TestDb> {
   await withAdmin(adminUrl, (c) => c.query(`create database ${name}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const handle = await createDb({ databaseUrl: url.toString(), poolSize: 20 });
+  // A generous pool wait (production's is 5 s): concurrency tests queue many requests on a busy machine.
+  const handle = await createDb({ databaseUrl: url.toString(), poolSize: 20, poolTimeoutMs: 30_000 });
   return {
     ...handle,
     url: url.toString(),

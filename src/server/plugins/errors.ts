@@ -1,8 +1,16 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isConnectionFailure, isLockTimeout } from '../../db/errors.js';
 import { AppError } from '../../lib/errors.js';
 
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
+/** The answer to an error; retryAfterSeconds becomes the Retry-After header (429 and 503). */
+export type ErrorResponse = { status: number; body: ErrorBody; retryAfterSeconds?: number };
+
+/** A lock wait gave up: the host is taking a burst of bookings; a retry a moment later usually gets through. */
+const BUSY_RETRY_SECONDS = 2;
+/** The database is unreachable: a restart or failover takes a few seconds. */
+const UNAVAILABLE_RETRY_SECONDS = 5;
 
 /** Framework errors that are the caller's fault, mapped to the contract's codes. */
 const FRAMEWORK_CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
@@ -53,10 +61,52 @@ function fieldErrors(error: FastifyError): Record<string, string> {
   return fields;
 }
 
-export function toErrorResponse(error: FastifyError, request: FastifyRequest): { status: number; body: ErrorBody } {
+function retryAfterOf(error: AppError): number | undefined {
+  if (error.statusCode === 429) return Number(error.details?.retryAfterSeconds ?? 60);
+  if (error.statusCode === 503) return Number(error.details?.retryAfterSeconds ?? UNAVAILABLE_RETRY_SECONDS);
+  return undefined;
+}
+
+/** Database failures that are not the request's fault and pass: 503 with a hint when to retry, not a 500. */
+function databaseUnavailable(error: unknown): ErrorResponse | undefined {
+  if (isLockTimeout(error)) {
+    return {
+      status: 503,
+      retryAfterSeconds: BUSY_RETRY_SECONDS,
+      body: {
+        error: {
+          code: 'busy',
+          message: 'This calendar is taking many bookings right now. Try again in a few seconds.',
+          details: { retryAfterSeconds: BUSY_RETRY_SECONDS },
+        },
+      },
+    };
+  }
+  if (isConnectionFailure(error)) {
+    return {
+      status: 503,
+      retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS,
+      body: {
+        error: {
+          code: 'service_unavailable',
+          message: 'The service is briefly unavailable. Try again in a few seconds.',
+          details: { retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS },
+        },
+      },
+    };
+  }
+  return undefined;
+}
+
+export function toErrorResponse(error: FastifyError, request: FastifyRequest): ErrorResponse {
   if (error instanceof AppError) {
     const details = error.details ? { details: error.details } : {};
-    return { status: error.statusCode, body: { error: { code: error.code, message: error.message, ...details } } };
+    const retryAfterSeconds = retryAfterOf(error);
+    return {
+      status: error.statusCode,
+      body: { error: { code: error.code, message: error.message, ...details } },
+      ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+    };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'request';
@@ -76,6 +126,8 @@ export function toErrorResponse(error: FastifyError, request: FastifyRequest): {
   if (error instanceof SyntaxError && error.statusCode === 400) {
     return { status: 400, body: { error: { code: 'malformed_json', message: 'The request body is not valid JSON.' } } };
   }
+  const unavailable = databaseUnavailable(error);
+  if (unavailable) return unavailable;
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     return { status, body: { error: { code: GENERIC_CODES[status] ?? 'bad_request', message: error.message } } };
@@ -94,12 +146,12 @@ export function toErrorResponse(error: FastifyError, request: FastifyRequest): {
 
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const { status, body } = toErrorResponse(error, request);
-    if (status >= 500) request.log.error({ err: error }, 'unhandled error');
+    const { status, body, retryAfterSeconds } = toErrorResponse(error, request);
+    // A 503 is a passing state (an outage, a burst), not a bug: worth a warning, not an error.
+    if (status === 503) request.log.warn({ code: body.error.code, err: error }, 'request deferred');
+    else if (status >= 500) request.log.error({ err: error }, 'unhandled error');
     else request.log.info({ code: body.error.code, status }, 'request rejected');
-    if (status === 429 && error instanceof AppError) {
-      reply.header('retry-after', String(error.details?.retryAfterSeconds ?? 60));
-    }
+    if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
     return send(reply, status, body);
   });
   app.setNotFoundHandler((request, reply) =>
