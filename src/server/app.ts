@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { constants as zlib } from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
@@ -14,14 +15,17 @@ import { integrationRoutes } from '../modules/video/routes.js';
 import { webhookRoutes } from '../modules/webhooks/routes.js';
 import { workflowRoutes } from '../modules/workflows/routes.js';
 import type { Config } from './config.js';
+import { defaultWebRoot } from './paths.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { healthRoute } from './plugins/health.js';
+import { rejectNulBytes } from './plugins/nul-bytes.js';
 import { openApiRoute, registerOpenApi } from './plugins/openapi.js';
 import { registerRateLimiting } from './plugins/rate-limit.js';
 import { registerSecurity } from './plugins/security.js';
 import { registerWebApp } from './plugins/web.js';
 import type { Services } from './services.js';
+import { trustProxyOption } from './trust-proxy.js';
 
 export type AppDeps = {
   config: Config;
@@ -32,8 +36,6 @@ export type AppDeps = {
   webRoot?: string;
 };
 
-const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
-
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
   configureValidationMessages();
@@ -42,12 +44,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     },
     bodyLimit: 1024 * 1024,
+    // A client trickling its headers or body must not hold a connection for long. Node checks the deadline
+    // every connectionsCheckingInterval (30 s by default, longer than a short deadline itself).
+    requestTimeout: config.requestTimeoutMs,
+    http: {
+      requestTimeout: config.requestTimeoutMs,
+      headersTimeout: config.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, config.requestTimeoutMs),
+    },
     // Open event streams never go idle; closing must not wait for every browser to leave.
     forceCloseConnections: true,
   });
@@ -57,24 +67,37 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
 
+  const { services } = deps;
   registerErrorHandling(app);
-  await registerSecurity(app, config);
+  rejectNulBytes(app);
+  // JSON answers (a month of slots) shrink several times; brotli at a low quality keeps this hot path cheap.
+  // Precompressed assets already carry Content-Encoding and are left alone; the slot stream is hijacked, so
+  // it is never buffered for compression.
+  await app.register(fastifyCompress, {
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+    globalDecompression: false,
+  });
+  await registerSecurity(app, config, services.identity);
   await registerRateLimiting(app, deps.redis);
   await registerOpenApi(app);
 
-  const { services } = deps;
   registerAuth(app, services.identity);
 
   healthRoute(app, db);
   openApiRoute(app);
   identityRoutes(app, services.identity, config);
   schedulingRoutes(app, services);
-  bookingRoutes(app, services.bookings);
+  bookingRoutes(app, services.bookings, {
+    perBookingPerHour: config.inviteeChangesPerBookingPerHour,
+    perIpPerHour: config.inviteeChangesPerIpPerHour,
+  });
   notificationRoutes(app, { config, db: db.db, notifications: services.notifications, bookings: services.bookings });
   webhookRoutes(app, services.webhooks);
   integrationRoutes(app, services.integrations);
   analyticsRoutes(app, services.analytics, services.identity.timeZoneOf);
   workflowRoutes(app, { db: db.db, inboundWebhookSecret: config.inboundWebhookSecret });
-  await registerWebApp(app, deps.webRoot ?? DEFAULT_WEB_ROOT);
+  await registerWebApp(app, deps.webRoot ?? defaultWebRoot());
   return app;
 }

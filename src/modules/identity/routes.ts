@@ -38,13 +38,15 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
   }
 
   const authLimits = rateLimited(app, [{ name: 'auth-ip', max: 30, timeWindowMs: 15 * MINUTE, key: (req) => req.ip }]);
+  // Guessing one account's password is limited per (account, address): counted per account alone, ten wrong
+  // guesses from anywhere would lock its owner out everywhere.
   const loginLimits = rateLimited(app, [
     { name: 'login-ip', max: 30, timeWindowMs: 15 * MINUTE, key: (req) => req.ip },
     {
-      name: 'login-account',
+      name: 'login-account-ip',
       max: 10,
       timeWindowMs: 15 * MINUTE,
-      key: (req) => String((req.body as { email?: unknown }).email),
+      key: (req) => `${String((req.body as { email?: unknown }).email)}|${req.ip}`,
     },
   ]);
 

@@ -4,7 +4,7 @@ import { invalid, notFound } from '../../lib/errors.js';
 import { meetingTypesRepo, type MeetingTypeRow } from './meeting-types.repo.js';
 import { offeredSlots, type Host } from './offered-slots.js';
 
-const MAX_RANGE_DAYS = 62;
+const MAX_RANGE_DAYS = 35;
 const DAY = 86_400_000;
 
 function toPublicMeetingType(t: MeetingTypeRow) {

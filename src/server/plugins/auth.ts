@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { unauthorized } from '../../lib/errors.js';
 import type { IdentityService, Principal } from '../../modules/identity/service.js';
-import { SESSION_COOKIE } from './security.js';
+import { bearerToken, SESSION_COOKIE } from './security.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -11,12 +11,6 @@ declare module 'fastify' {
     /** preHandler that rejects the request with 401 unless a session cookie or API key identifies the caller. */
     requireAuth: (request: FastifyRequest) => Promise<void>;
   }
-}
-
-function bearerToken(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  return match?.[1];
 }
 
 /** The session token from the signed cookie, or undefined when absent or tampered with. */

@@ -49,3 +49,26 @@ export function rateLimited(app: FastifyInstance, rules: LimitRule[]) {
     }
   };
 }
+
+/**
+ * Counts long-lived connections (event streams) open on this node per key. `acquire` answers the function
+ * that gives the place back, or undefined when `max` are already open; giving back twice counts once.
+ */
+export function openConnectionLimit(max: number) {
+  const open = new Map<string, number>();
+  return {
+    acquire(key: string): (() => void) | undefined {
+      const count = open.get(key) ?? 0;
+      if (count >= max) return undefined;
+      open.set(key, count + 1);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        const left = (open.get(key) ?? 1) - 1;
+        if (left > 0) open.set(key, left);
+        else open.delete(key);
+      };
+    },
+  };
+}

@@ -4,8 +4,8 @@ import { monthRange, zonedDateKey, type CivilDate } from '../../lib/zonedTime';
 import { fetchSlots, slotStreamUrl, type Slot } from './api';
 
 const DAY = 86_400_000;
-/** The server answers at most 62 days per request. */
-export const MAX_RANGE_MS = 62 * DAY;
+/** The server answers at most 35 days per request. */
+export const MAX_RANGE_MS = 35 * DAY;
 /** The longest booking window a meeting type can have, used when the page does not say its own. */
 export const MAX_WINDOW_DAYS = 730;
 
@@ -62,7 +62,7 @@ export function useSlotStream(user: string, type: string, enabled = true) {
   }, [user, type, enabled, queryClient]);
 }
 
-/** The first offered slot at or after `after`, looking no further than `until`; requests 62 days at a time. */
+/** The first offered slot at or after `after`, looking no further than `until`; requests 35 days at a time. */
 export async function findNextSlot(
   user: string,
   type: string,
