@@ -48,18 +48,18 @@ describe.each(['desktop', 'phone'] as const)('booking flow at %s width', (viewpo
 
     // Time zone and clock format: searchable, applied at once, remembered across visits.
     const zone = invitee.getByRole('combobox', { name: 'Time zone' });
-    expect(await zone.inputValue()).toContain('America/New York');
+    expect(await zone.inputValue()).toContain('New York');
     await zone.fill('tokyo');
-    await invitee.getByRole('option', { name: /Asia\/Tokyo/ }).waitFor();
+    await invitee.getByRole('option', { name: /^Tokyo, Japan/ }).waitFor();
     await shot(invitee, 'booking-zone-search');
     await zone.press('Enter');
-    expect(await zone.inputValue()).toContain('Asia/Tokyo');
+    expect(await zone.inputValue()).toContain('Tokyo');
     await invitee.getByRole('radio', { name: '24h' }).click();
     const firstTime = () => invitee.locator('[data-slot-start]').first().innerText();
     expect(await firstTime()).toMatch(/^\d{2}:\d{2}$/);
     await invitee.reload();
     await invitee.locator('[data-slot-start]').first().waitFor();
-    expect(await invitee.getByRole('combobox', { name: 'Time zone' }).inputValue()).toContain('Asia/Tokyo');
+    expect(await invitee.getByRole('combobox', { name: 'Time zone' }).inputValue()).toContain('Tokyo');
     expect(await invitee.getByRole('radio', { name: '24h' }).getAttribute('aria-checked')).toBe('true');
     expect(await firstTime()).toMatch(/^\d{2}:\d{2}$/);
     // Back to the visitor's own zone, by keyboard this time.
@@ -67,7 +67,7 @@ describe.each(['desktop', 'phone'] as const)('booking flow at %s width', (viewpo
     await zone.press('ArrowDown');
     await zone.press('ArrowUp');
     await zone.press('Enter');
-    expect(await zone.inputValue()).toContain('America/New York');
+    expect(await zone.inputValue()).toContain('New York');
     await invitee.getByRole('radio', { name: '12h' }).click();
     expect(await firstTime()).toMatch(/^\d{1,2}:\d{2} [AP]M$/);
 

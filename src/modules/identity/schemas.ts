@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidTimeZone } from '../../lib/time.js';
+import { canonicalTimeZone } from '../../lib/time-zones.js';
 
 export const emailSchema = z
   .email({ message: 'Enter a valid e-mail address.' })
@@ -32,16 +32,45 @@ export const usernameSchema = z
   })
   .refine((v) => !RESERVED_USERNAMES.has(v), { message: 'This username is reserved. Choose another.' });
 
-export const timeZoneSchema = z
+/**
+ * Any IANA zone name is accepted and stored under its current name (Asia/Calcutta → Asia/Kolkata). A codec,
+ * not a transform: availability answers with this schema too, and a transform cannot be encoded.
+ */
+export const timeZoneSchema = z.codec(z.string(), z.string(), {
+  decode: (zone, ctx) => {
+    const canonical = canonicalTimeZone(zone);
+    if (canonical === undefined) {
+      ctx.issues.push({
+        code: 'custom',
+        input: zone,
+        message: 'Use a time zone name such as Europe/Paris or America/New_York; offsets like UTC+3 are not accepted.',
+      });
+      return z.NEVER;
+    }
+    return canonical;
+  },
+  encode: (zone) => zone,
+});
+
+/**
+ * A person's name as invitations and e-mails show it: one line. Control characters (line breaks, tabs) would
+ * start new lines in e-mails and calendar files, where a crafted name could pose as another field.
+ */
+export const personNameSchema = z
   .string()
-  .refine(isValidTimeZone, { message: 'Use an IANA time zone such as Europe/Paris.' });
+  .trim()
+  .min(1, { message: 'Enter your name.' })
+  .max(120, { message: 'Use at most 120 characters.' })
+  .refine((v) => !/[\p{Cc}\u2028\u2029]/u.test(v), {
+    message: 'Write the name on one line, without tabs or other control characters.',
+  });
 
 export const totpCodeSchema = z.string().regex(/^\d{6}$/, { message: 'Enter the 6-digit code from your app.' });
 
 export const signupBody = z.object({
   email: emailSchema,
   password: passwordSchema,
-  name: z.string().trim().min(1, { message: 'Enter your name.' }).max(120),
+  name: personNameSchema,
   username: usernameSchema,
   timeZone: timeZoneSchema,
 });
@@ -82,7 +111,7 @@ export const totpCodeBody = z.object({ code: totpCodeSchema });
 export const totpSetupResponse = z.object({ secret: z.string(), otpauthUrl: z.string() });
 
 export const profilePatchBody = z
-  .object({ name: z.string().trim().min(1, { message: 'Enter your name.' }).max(120), timeZone: timeZoneSchema })
+  .object({ name: personNameSchema, timeZone: timeZoneSchema })
   .partial()
   .refine((p) => Object.keys(p).length > 0, { message: 'Send at least one field to change.' });
 export type ProfilePatch = z.infer<typeof profilePatchBody>;

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { listTimeZones, timeZoneLabel } from '../lib/timeZones';
-import { offsetLabel } from '../lib/zonedTime';
+import type { ZoneOption } from '../lib/timeZoneSearch';
+import { canonicalTimeZone, timeZoneDisplayName } from '../lib/timeZones';
 import { controlClasses } from './controlClasses';
 import { Field } from './Field';
 
@@ -12,42 +12,54 @@ interface TimeZonePickerProps {
   error?: string | undefined;
 }
 
-interface ZoneOption {
-  zone: string;
-  text: string;
-  search: string;
-}
+type SearchModule = typeof import('../lib/timeZoneSearch');
 
 const MAX_SHOWN = 100;
 
-function describe(zone: string, now: number): ZoneOption {
-  const text = `${timeZoneLabel(zone)} (${offsetLabel(zone, now)})`;
-  return { zone, text, search: text.toLowerCase() };
+let searchModule: Promise<SearchModule> | undefined;
+
+// The zone list with its search words is the biggest part of the picker: fetched once, when first needed.
+function loadSearch(): Promise<SearchModule> {
+  searchModule ??= import('../lib/timeZoneSearch');
+  return searchModule;
 }
 
 /**
- * A searchable time-zone picker (ARIA combobox with a listbox popup): type part of a city, region or
- * "GMT+2", move with the arrow keys, choose with Enter or a click; Escape puts the old value back.
+ * A searchable time-zone picker (ARIA combobox with a listbox popup): type a city, country, a zone's name
+ * ("Pacific Time"), an abbreviation (EST) or "GMT+2", move with the arrow keys, choose with Enter or a click;
+ * Escape puts the old value back.
  */
 export function TimeZonePicker({ label, value, onChange, hint, error }: TimeZonePickerProps) {
   const listId = useId();
   const [query, setQuery] = useState<string | null>(null);
+  const [search, setSearch] = useState<SearchModule | null>(null);
+  // Old data and browsers may give a legacy name (Asia/Calcutta): the list knows the zone by its current one.
+  const current = canonicalTimeZone(value) ?? value;
   // The highlighted option, by zone rather than position, so it survives filtering and opens on the current zone.
-  const [activeZone, setActiveZone] = useState(value);
+  const [activeZone, setActiveZone] = useState(current);
   const open = query !== null;
 
-  // Offsets for ~420 zones cost a few milliseconds: computed when the list opens, not on every render.
-  const all = useMemo(
-    () => (open ? listTimeZones(value).map((zone) => describe(zone, Date.now())) : []),
-    [open, value],
+  useEffect(() => {
+    if (!open || search) return;
+    let live = true;
+    void loadSearch().then((module) => {
+      if (live) setSearch(module);
+    });
+    return () => {
+      live = false;
+    };
+  }, [open, search]);
+
+  // Names and offsets for ~420 zones: computed when the list opens, not on every render.
+  const all = useMemo<ZoneOption[]>(
+    () => (open && search ? search.zoneOptions(current, Date.now()) : []),
+    [open, search, current],
   );
 
-  const matches = useMemo(() => {
-    if (!open) return [];
-    const words = query.toLowerCase().replaceAll('_', ' ').split(/\s+/).filter(Boolean);
-    const found = words.length === 0 ? all : all.filter((o) => words.every((w) => o.search.includes(w)));
-    return found.slice(0, MAX_SHOWN);
-  }, [open, query, all]);
+  const matches = useMemo(
+    () => (open && search ? search.searchZones(all, query, MAX_SHOWN) : []),
+    [open, search, query, all],
+  );
 
   const activeIndex = Math.max(
     0,
@@ -67,7 +79,7 @@ export function TimeZonePicker({ label, value, onChange, hint, error }: TimeZone
 
   function openList() {
     setQuery('');
-    setActiveZone(value);
+    setActiveZone(current);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -89,7 +101,8 @@ export function TimeZonePicker({ label, value, onChange, hint, error }: TimeZone
     }
   }
 
-  const display = `${timeZoneLabel(value)} (${offsetLabel(value)})`;
+  const display = timeZoneDisplayName(value, Date.now(), search?.zoneCountry(current));
+  const loading = open && !search;
 
   return (
     <Field label={label} hint={hint} error={error}>
@@ -106,13 +119,17 @@ export function TimeZonePicker({ label, value, onChange, hint, error }: TimeZone
             autoComplete="off"
             spellCheck={false}
             value={open ? query : display}
-            placeholder="Search for a city or region"
-            onFocus={(event) => event.currentTarget.select()}
+            placeholder="Search by city, country or zone name"
+            onFocus={(event) => {
+              event.currentTarget.select();
+              void loadSearch();
+            }}
             onClick={() => {
               if (!open) openList();
             }}
             onChange={(event) => {
               setQuery(event.target.value);
+              // The best match is highlighted, as Enter then picks what the list shows first.
               setActiveZone('');
             }}
             onKeyDown={onKeyDown}
@@ -138,7 +155,7 @@ export function TimeZonePicker({ label, value, onChange, hint, error }: TimeZone
                 key={option.zone}
                 id={optionId(index)}
                 role="option"
-                aria-selected={option.zone === value}
+                aria-selected={option.zone === current}
                 // mousedown, not click: a click would first blur the input and close the list.
                 onMouseDown={(event) => {
                   event.preventDefault();
@@ -146,16 +163,28 @@ export function TimeZonePicker({ label, value, onChange, hint, error }: TimeZone
                 }}
                 onMouseMove={() => setActiveZone(option.zone)}
                 className={`cursor-pointer px-3 py-2 ${option === activeOption ? 'bg-indigo-600 text-white' : 'text-slate-900'} ${
-                  option.zone === value ? 'font-semibold' : ''
+                  option.zone === current ? 'font-semibold' : ''
                 }`}
               >
                 {option.text}
               </li>
             ))}
-            {open && matches.length === 0 && <li className="px-3 py-2 text-slate-600">No time zone matches.</li>}
+            {loading && <li className="px-3 py-2 text-slate-600">Loading time zones…</li>}
+            {open && search && matches.length === 0 && (
+              <li className="px-3 py-2 text-slate-600">No time zone matches.</li>
+            )}
           </ul>
+          <p role="status" className="sr-only">
+            {open && search && query !== '' ? resultsSummary(matches.length) : ''}
+          </p>
         </div>
       )}
     </Field>
   );
+}
+
+function resultsSummary(count: number): string {
+  if (count === 0) return 'No time zone matches.';
+  if (count === 1) return '1 time zone found.';
+  return `${count >= MAX_SHOWN ? `More than ${MAX_SHOWN - 1}` : count} time zones found.`;
 }
