@@ -128,7 +128,7 @@ describe('availability', () => {
       weekly: [
         { weekday: 2, start: '13:00', end: '17:00' },
         { weekday: 2, start: '08:00', end: '12:00' },
-        { weekday: 5, start: '22:00', end: '02:00' },
+        { weekday: 5, start: '22:00', end: '02:00', endsNextDay: true },
       ],
       overrides: [
         { date: '2030-12-25', intervals: [] },

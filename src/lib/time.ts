@@ -1,11 +1,29 @@
-import { DateTime } from 'luxon';
+export type HourCycle = 'h12' | 'h23';
 
-export function isValidTimeZone(zone: string): boolean {
-  return zone.length > 0 && zone.length < 64 && DateTime.now().setZone(zone).isValid;
+const zonePart = (at: Date, timeZone: string, style: Intl.DateTimeFormatOptions['timeZoneName']) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: style })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value ?? '';
+
+/**
+ * "Central European Standard Time (GMT+1)": the zone as people call it at that instant. CLDR has no name for
+ * some zones and answers with an offset instead; then the IANA id is the most recognisable thing left, except
+ * for Etc/GMT±n ids, whose sign is the reverse of the offset they mean and would only confuse.
+ */
+export function friendlyZoneName(at: Date, timeZone: string): string {
+  const offset = zonePart(at, timeZone, 'shortOffset');
+  const named = [zonePart(at, timeZone, 'long'), zonePart(at, timeZone, 'longGeneric')].find(
+    (name) => name && !/^GMT([+-]|$)/.test(name),
+  );
+  const name = named ?? (timeZone.startsWith('Etc/') ? undefined : timeZone);
+  return name ? `${name} (${offset})` : offset;
 }
 
-/** "Monday, 9 March 2026, 10:00–10:30 (Europe/Berlin, GMT+1)": how a person reads a meeting time in their zone. */
-export function formatMeetingTime(start: Date, end: Date, timeZone: string): string {
+/**
+ * "Monday, 9 March 2026, 10:00–10:30 Central European Standard Time (GMT+1)", or with h12 "…, 2:00 pm–2:30 pm …":
+ * how a person reads a meeting time in their zone and clock.
+ */
+export function formatMeetingTime(start: Date, end: Date, timeZone: string, hourCycle: HourCycle = 'h23'): string {
   const day = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     weekday: 'long',
@@ -13,9 +31,11 @@ export function formatMeetingTime(start: Date, end: Date, timeZone: string): str
     month: 'long',
     year: 'numeric',
   });
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const offset = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'shortOffset' })
-    .formatToParts(start)
-    .find((p) => p.type === 'timeZoneName')?.value;
-  return `${day.format(start)}, ${time.format(start)}–${time.format(end)} (${timeZone}, ${offset})`;
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: hourCycle === 'h12' ? 'numeric' : '2-digit',
+    minute: '2-digit',
+    hourCycle,
+  });
+  return `${day.format(start)}, ${time.format(start)}–${time.format(end)} ${friendlyZoneName(start, timeZone)}`;
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { randomToken } from '../lib/crypto.js';
+import { trustProxySetting, type TrustProxy } from './trust-proxy.js';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -19,10 +20,15 @@ const envSchema = z.object({
   SMTP_URL: z.string().optional(),
   APP_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: booleanFlag.default(false),
-  SEED_DEMO: booleanFlag.default(true),
+  TRUST_PROXY: trustProxySetting.default(false),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  SEED_DEMO: booleanFlag.optional(),
   JITSI_BASE_URL: z.url().default('https://meet.jit.si'),
   MAIL_FROM: z.string().optional(),
+  EMAIL_COALESCE_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
+  EMAIL_MAX_PER_RECIPIENT_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  INVITEE_CHANGES_PER_BOOKING_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  INVITEE_CHANGES_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(30),
   ZOOM_CLIENT_ID: z.string().optional(),
   ZOOM_CLIENT_SECRET: z.string().optional(),
   ZOOM_AUTHORIZE_URL: z.url().default('https://zoom.us/oauth/authorize'),
@@ -42,6 +48,9 @@ const envSchema = z.object({
   MICROSOFT_API_URL: z.url().default('https://graph.microsoft.com/v1.0'),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFlag.default(false),
   VIDEO_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(5000),
+  BOOKING_LOCK_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(5000),
   INBOUND_WEBHOOK_SECRET: z
     .string()
     .regex(/^whsec_[A-Za-z0-9+/=]{24,}$/)
@@ -60,16 +69,30 @@ export type Config = {
   smtpUrl: string | undefined;
   appSecret: string;
   logLevel: string;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
+  /** Longest time a client may take to send a whole request (headers and body). */
+  requestTimeoutMs: number;
   seedDemo: boolean;
   jitsiBaseUrl: string;
   /** OAuth apps of the video providers; a provider without client id and secret cannot be connected. */
   oauthApps: Record<OAuthProvider, OAuthApp | undefined>;
   /** First retry delay of a failed provider call; later ones double, up to an hour. */
   videoRetryBaseSeconds: number;
+  /** PostgreSQL pool size, and how long a query waits for a free connection before answering 503. */
+  databasePoolSize: number;
+  databasePoolTimeoutMs: number;
+  /** How long a booking waits for the host's lock (another booking of that host) before answering 503 busy. */
+  bookingLockTimeoutMs: number;
   /** Outgoing webhooks may go to private and loopback addresses (off by default: tenants choose the URLs). */
   webhookAllowPrivateTargets: boolean;
   mailFrom: string;
+  /** A booking's e-mails to one person are held this long after the last, so a burst of changes sends once. */
+  emailCoalesceSeconds: number;
+  /** Server-wide cap of e-mails to one address per hour; more are not sent and end as dead letters. */
+  emailMaxPerRecipientPerHour: number;
+  /** Invitee cancels and reschedules allowed per booking and per client IP, each per hour. */
+  inviteeChangesPerBookingPerHour: number;
+  inviteeChangesPerIpPerHour: number;
   /** Standard Webhooks secret for the inbound job endpoints (external schedulers sign with it). */
   inboundWebhookSecret: string;
 };
@@ -97,7 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     appSecret,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
-    seedDemo: e.SEED_DEMO,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    // A demo host with a printed password is for trying the product, never a default in production.
+    seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== 'production',
     jitsiBaseUrl: e.JITSI_BASE_URL.replace(/\/$/, ''),
     oauthApps: {
       zoom: oauthApp(e.ZOOM_CLIENT_ID, e.ZOOM_CLIENT_SECRET, {
@@ -119,8 +144,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       }),
     },
     videoRetryBaseSeconds: e.VIDEO_RETRY_BASE_SECONDS,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    databasePoolTimeoutMs: e.DATABASE_POOL_TIMEOUT_MS,
+    bookingLockTimeoutMs: e.BOOKING_LOCK_TIMEOUT_MS,
     webhookAllowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS,
     mailFrom: e.MAIL_FROM ?? `TuskHub Meetings <no-reply@${new URL(publicUrl).hostname}>`,
+    emailCoalesceSeconds: e.EMAIL_COALESCE_SECONDS,
+    emailMaxPerRecipientPerHour: e.EMAIL_MAX_PER_RECIPIENT_PER_HOUR,
+    inviteeChangesPerBookingPerHour: e.INVITEE_CHANGES_PER_BOOKING_PER_HOUR,
+    inviteeChangesPerIpPerHour: e.INVITEE_CHANGES_PER_IP_PER_HOUR,
     inboundWebhookSecret: e.INBOUND_WEBHOOK_SECRET ?? derivedWebhookSecret(appSecret),
   };
 }

@@ -44,6 +44,8 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
     mailer,
     uidDomain: new URL(config.publicUrl).hostname,
     log: infra.log,
+    coalesceSeconds: config.emailCoalesceSeconds,
+    maxPerRecipientPerHour: config.emailMaxPerRecipientPerHour,
   });
   const webhooks = createWebhooks({ db, queue, sealer, allowPrivateTargets: config.webhookAllowPrivateTargets });
   const integrations = createIntegrations({
@@ -76,6 +78,7 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
     findHost: identity.findHost,
     findHostById: identity.findHostById,
     onSlotsChanged: publishSlots,
+    lockTimeoutMs: config.bookingLockTimeoutMs,
   });
   return {
     bus,
@@ -87,7 +90,7 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
     bookings,
     integrations,
     video,
-    meetingTypes: createMeetingTypesService(db, publishSlots, integrations.checkLocation),
+    meetingTypes: createMeetingTypesService(db, publishSlots, integrations.checkLocation, bookings),
     availability: createAvailabilityService(db, identity.timeZoneOf, publishSlots),
     slots: createSlotsService(db, identity.findHost),
     analytics: createAnalytics({ db, appSecret: config.appSecret, findHost: identity.findHost }),

@@ -5,16 +5,42 @@ import ical, {
   ICalCalendarMethod,
   ICalEventStatus,
 } from 'ical-generator';
+import type { Audience } from './templates.js';
 import type { BookingMail } from './types.js';
 
 /** REQUEST and CANCEL travel in e-mail (iTIP); PUBLISH is the plain file a person adds to a calendar. */
 export type InviteMethod = 'REQUEST' | 'CANCEL' | 'PUBLISH';
 
 /**
- * An iTIP (RFC 5546) invitation for one booking. The UID never changes for a booking and SEQUENCE is the
- * booking's change counter, so calendar apps update or remove the same event instead of adding another.
+ * A name as a quoted parameter value (CN). RFC 5545 has no escape inside quotes, and ical-generator's
+ * backslash before `"` still ends the quoted string for readers, so a name could add parameters or turn the
+ * attendee into another address. RFC 6868 caret encoding carries quotes and line breaks safely instead.
  */
-export function bookingInvite(b: BookingMail, method: InviteMethod, uidDomain: string): string {
+export function paramText(value: string): string {
+  return value
+    .replace(/\^/g, '^^')
+    .replace(/"/g, "^'")
+    .replace(/\r\n|[\n\r]/g, '^n')
+    .replace(/[\p{Cc}]/gu, ' ');
+}
+
+/** Where each person manages the booking: the invitee's personal link must not reach the host's calendar. */
+function manageLine(b: BookingMail, audience: Audience, cancelled: boolean): string | undefined {
+  if (cancelled) return undefined;
+  return audience === 'invitee' ? `Reschedule or cancel: ${b.links.manage}` : `Manage bookings: ${b.dashboardUrl}`;
+}
+
+/**
+ * An iTIP (RFC 5546) invitation for one booking, as one audience gets it. The UID never changes for a booking
+ * and SEQUENCE is the booking's change counter, so calendar apps update or remove the same event instead of
+ * adding another.
+ */
+export function bookingInvite(
+  b: BookingMail,
+  method: InviteMethod,
+  uidDomain: string,
+  audience: Audience = 'invitee',
+): string {
   const calendar = ical({
     prodId: { company: 'TuskHub', product: 'Meetings', language: 'EN' },
     method: ICalCalendarMethod[method],
@@ -29,18 +55,18 @@ export function bookingInvite(b: BookingMail, method: InviteMethod, uidDomain: s
     end: b.end,
     summary: `${b.title}: ${b.host.name} and ${b.invitee.name}`,
     description: [
-      b.location.url ? `Join: ${b.location.url}` : undefined,
+      b.location.url && !cancelled ? `Join: ${b.location.url}` : undefined,
       b.notes ? `Notes: ${b.notes}` : undefined,
-      `Reschedule or cancel: ${b.links.manage}`,
+      manageLine(b, audience, cancelled),
     ]
       .filter(Boolean)
       .join('\n'),
     ...(where ? { location: where } : {}),
     ...(b.location.url ? { url: b.location.url } : {}),
-    organizer: { name: b.host.name, email: b.host.email },
+    organizer: { name: paramText(b.host.name), email: b.host.email },
     attendees: [
       {
-        name: b.invitee.name,
+        name: paramText(b.invitee.name),
         email: b.invitee.email,
         // The invitee chose this time themselves: the invitation records their acceptance, not a question.
         rsvp: false,

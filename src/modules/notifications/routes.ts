@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../server/config.js';
 import { requirePrincipal } from '../../server/plugins/auth.js';
-import { invalid, notFound } from '../../lib/errors.js';
+import { forbidden, invalid, notFound } from '../../lib/errors.js';
+import { isLocalRequest } from '../../server/plugins/local-request.js';
 import type { BookingsService } from '../scheduling/bookings.service.js';
 import type { Notifications } from './service.js';
 import { createInboundVerifier, keepRawJson } from '../webhooks/inbound.js';
@@ -44,14 +45,38 @@ export function notificationRoutes(
     {
       schema: {
         tags: ['development'],
-        summary: 'The development mailbox: every queued e-mail (only without SMTP and outside production)',
+        summary:
+          'Every queued e-mail of every account (only without SMTP, outside production, and to requests from this machine)',
         querystring: z.object({ to: z.string().max(254).optional() }),
         response: { 200: z.object({ messages: z.array(messageSchema) }) },
       },
     },
     async (req) => {
       if (!devMailbox) throw notFound('The development mailbox');
+      if (!isLocalRequest(req))
+        throw forbidden(
+          'loopback_only',
+          'The development mailbox holds every account’s mail, so it answers only on this machine. Signed-in hosts see their own mail in the dashboard.',
+        );
       return { messages: await deps.notifications.devOutbox(req.query.to) };
+    },
+  );
+
+  r.get(
+    '/api/notifications/mailbox',
+    {
+      preHandler: app.requireAuth,
+      schema: {
+        tags: ['development'],
+        summary:
+          'The development mailbox of your organization: its queued e-mails with bodies (no SMTP, not production)',
+        querystring: z.object({ to: z.string().max(254).optional() }),
+        response: { 200: z.object({ messages: z.array(messageSchema) }) },
+      },
+    },
+    async (req) => {
+      if (!devMailbox) throw notFound('The development mailbox');
+      return { messages: await deps.notifications.mailbox(requirePrincipal(req), req.query.to) };
     },
   );
 
@@ -61,8 +86,9 @@ export function notificationRoutes(
       preHandler: app.requireAuth,
       schema: {
         tags: ['notifications'],
-        summary: 'E-mails of your organization and their delivery state; status=dead lists those that gave up',
-        querystring: z.object({ status: z.enum(['pending', 'sent', 'failed', 'dead']).optional() }),
+        summary:
+          'E-mails of your organization and their delivery state; status=dead lists those that gave up, status=superseded those a newer message about the same booking replaced (left out otherwise)',
+        querystring: z.object({ status: z.enum(['pending', 'sent', 'failed', 'dead', 'superseded']).optional() }),
         response: {
           200: z.object({
             messages: z.array(

@@ -1,5 +1,5 @@
 import { formatMeetingTime } from '../../lib/time.js';
-import type { BookingMail, BookingMailEvent } from './types.js';
+import type { BookingMail, BookingMailEvent, MailPerson } from './types.js';
 
 export type Audience = 'invitee' | 'host';
 export type RenderedMail = { subject: string; text: string; html: string };
@@ -7,7 +7,21 @@ export type RenderedMail = { subject: string; text: string; html: string };
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-type Block = { heading: string; intro: string; rows: [string, string][]; actions: [string, string][] };
+/** A multi-line value (long answers, notes) keeps its line breaks; any other value is read as one line. */
+type Row = { label: string; value: string; multiline?: boolean };
+/** One action is the point of the message (join, confirm); changing or cancelling stays a quiet link. */
+type Action = { label: string; url: string; primary: boolean };
+type Block = { heading: string; intro: string; rows: Row[]; actions: Action[] };
+
+const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
+const CONTROL = /[\p{Cc}\u2028\u2029]+/gu;
+
+/** Names, labels and reasons are one line: a line break in one must not start a line of its own in the e-mail. */
+const oneLine = (s: string) => s.replace(CONTROL, ' ').trim();
+const linesOf = (s: string) => s.split(LINE_BREAK).map((line) => line.replace(CONTROL, ' ').trimEnd());
+
+const personOf = (b: BookingMail, who: Audience): MailPerson => (who === 'invitee' ? b.invitee : b.host);
+const when = (start: Date, end: Date, p: MailPerson) => formatMeetingTime(start, end, p.timeZone, p.hourCycle);
 
 function headline(
   e: BookingMailEvent,
@@ -15,7 +29,7 @@ function headline(
   who: Audience,
 ): { subject: string; heading: string; intro: string } {
   const other = who === 'invitee' ? b.host.name : b.invitee.name;
-  const when = formatMeetingTime(b.start, b.end, who === 'invitee' ? b.invitee.timeZone : b.host.timeZone);
+  const time = when(b.start, b.end, personOf(b, who));
   switch (e.kind) {
     case 'booked':
       if (b.status === 'pending') {
@@ -28,7 +42,7 @@ function headline(
           : {
               subject: `Please confirm: ${b.title} with ${other}`,
               heading: 'A new booking needs your approval',
-              intro: `${other} asked for ${when}. The time is held until you confirm or decline.`,
+              intro: `${other} asked for ${time}. The time is held until you confirm or decline.`,
             };
       }
       return who === 'invitee'
@@ -40,7 +54,7 @@ function headline(
         : {
             subject: `New booking: ${b.title} with ${other}`,
             heading: 'You have a new booking',
-            intro: `${other} booked ${when}.`,
+            intro: `${other} booked ${time}.`,
           };
     case 'confirmed':
       return who === 'invitee'
@@ -76,10 +90,10 @@ function headline(
       };
     }
     case 'rescheduled': {
-      const was = formatMeetingTime(
+      const was = when(
         e.previousStart,
         new Date(e.previousStart.getTime() + (b.end.getTime() - b.start.getTime())),
-        who === 'invitee' ? b.invitee.timeZone : b.host.timeZone,
+        personOf(b, who),
       );
       return {
         subject: `Rescheduled: ${b.title} with ${other}`,
@@ -124,33 +138,61 @@ const VIDEO_LABELS: Record<string, string> = { zoom: 'Zoom', google_meet: 'Googl
 
 function block(e: BookingMailEvent, b: BookingMail, who: Audience): Block & { subject: string } {
   const { subject, heading, intro } = headline(e, b, who);
-  const zone = who === 'invitee' ? b.invitee.timeZone : b.host.timeZone;
-  const rows: [string, string][] = [
-    ['What', b.title],
-    ['When', formatMeetingTime(b.start, b.end, zone)],
-    [
-      who === 'invitee' ? 'With' : 'Invitee',
-      who === 'invitee' ? b.host.name : `${b.invitee.name} <${b.invitee.email}>`,
-    ],
+  const rows: Row[] = [
+    { label: 'What', value: b.title },
+    { label: 'When', value: when(b.start, b.end, personOf(b, who)) },
+    who === 'invitee'
+      ? { label: 'With', value: b.host.name }
+      : { label: 'Invitee', value: `${b.invitee.name} <${b.invitee.email}>` },
   ];
   const pendingVideo = VIDEO_LABELS[b.location.type];
   const awaiting = e.kind === 'video_failed' ? 'no link yet' : 'the link follows in a separate e-mail';
   const where = b.location.url ?? b.location.value ?? (pendingVideo && `${pendingVideo} (${awaiting})`);
-  if (where) rows.push(['Where', where]);
+  if (where) rows.push({ label: 'Where', value: where });
   for (const q of b.questions) {
-    const a = b.answers[q.id];
-    if (a !== undefined && a !== '') rows.push([q.label, typeof a === 'boolean' ? (a ? 'Yes' : 'No') : a]);
+    // Own properties only: an id such as "constructor" must not read Object.prototype.
+    const a = Object.hasOwn(b.answers, q.id) ? b.answers[q.id] : undefined;
+    if (a === undefined || a === '') continue;
+    rows.push({
+      label: q.label,
+      value: typeof a === 'boolean' ? (a ? 'Yes' : 'No') : a,
+      multiline: q.type === 'textarea',
+    });
   }
-  if (b.notes) rows.push(['Notes', b.notes]);
+  if (b.notes) rows.push({ label: 'Notes', value: b.notes, multiline: true });
   const live = e.kind !== 'cancelled' && e.kind !== 'declined';
-  const actions: [string, string][] = [];
-  if (live && b.location.url) actions.push(['Join the meeting', b.location.url]);
-  if (who === 'invitee' && live) actions.push(['Reschedule', b.links.reschedule], ['Cancel', b.links.cancel]);
-  if (who === 'host' && e.kind === 'video_failed') actions.push(['Open Connected apps', b.settingsUrl]);
+  const actions: Action[] = [];
+  if (live && b.location.url) actions.push({ label: 'Join the meeting', url: b.location.url, primary: true });
+  if (who === 'invitee' && live)
+    actions.push(
+      { label: 'Reschedule', url: b.links.reschedule, primary: false },
+      { label: 'Cancel', url: b.links.cancel, primary: false },
+    );
+  if (who === 'host' && e.kind === 'video_failed')
+    actions.push({ label: 'Open Connected apps', url: b.settingsUrl, primary: true });
+  else if (who === 'host' && b.status === 'pending' && live)
+    actions.push({ label: 'Confirm or decline', url: b.dashboardUrl, primary: true });
   else if (who === 'host')
-    actions.push([b.status === 'pending' && live ? 'Confirm or decline' : 'Open in TuskHub', b.dashboardUrl]);
-  return { subject, heading, intro, rows, actions };
+    actions.push({ label: 'Open in TuskHub', url: b.dashboardUrl, primary: actions.length === 0 });
+  return { subject: oneLine(subject), heading: oneLine(heading), intro: oneLine(intro), rows, actions };
 }
+
+function textRow({ label, value, multiline }: Row): string {
+  const lines = multiline ? linesOf(value) : [oneLine(value)];
+  // Continuation lines are indented, so a line inside an answer never reads as a field of the e-mail.
+  return lines.length === 1
+    ? `${oneLine(label)}: ${lines[0]}`
+    : [`${oneLine(label)}:`, ...lines.map((line) => `  ${line}`)].join('\n');
+}
+
+const htmlRow = ({ label, value, multiline }: Row) =>
+  `<dt style="margin:14px 0 2px;color:#64748b;font-size:12px;font-weight:600">${escapeHtml(oneLine(label))}</dt>` +
+  `<dd style="margin:0${multiline ? ';white-space:pre-wrap' : ''}">${escapeHtml(multiline ? linesOf(value).join('\n') : oneLine(value))}</dd>`;
+
+const htmlAction = ({ label, url, primary }: Action) =>
+  primary
+    ? `<a href="${escapeHtml(url)}" style="display:inline-block;margin:0 16px 10px 0;padding:10px 16px;border-radius:8px;background:#4f46e5;color:#fff;text-decoration:none;font-weight:600">${escapeHtml(label)}</a>`
+    : `<a href="${escapeHtml(url)}" style="display:inline-block;margin:0 16px 10px 0;padding:10px 0;color:#475569;text-decoration:underline">${escapeHtml(label)}</a>`;
 
 export function renderBookingMail(e: BookingMailEvent, b: BookingMail, who: Audience): RenderedMail {
   const m = block(e, b, who);
@@ -159,29 +201,20 @@ export function renderBookingMail(e: BookingMailEvent, b: BookingMail, who: Audi
     '',
     m.intro,
     '',
-    ...m.rows.map(([k, v]) => `${k}: ${v}`),
+    ...m.rows.map(textRow),
     '',
-    ...m.actions.map(([label, url]) => `${label}: ${url}`),
+    ...m.actions.map(({ label, url }) => `${label}: ${url}`),
     '',
     '— TuskHub Meetings',
   ].join('\n');
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(m.subject)}</title></head>
-<body style="margin:0;padding:24px;background:#f8fafc;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#0f172a">
-<div style="max-width:560px;margin:0 auto;background:#fff;border:1px solid #e2e8f0;border-radius:12px;padding:28px">
+  // Sized for a 390 px phone: labels sit above their values, and long names, addresses and links break anywhere.
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(m.subject)}</title></head>
+<body style="margin:0;padding:16px 12px;background:#f8fafc;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#0f172a">
+<div style="box-sizing:border-box;max-width:560px;margin:0 auto;background:#fff;border:1px solid #e2e8f0;border-radius:12px;padding:24px 20px;overflow-wrap:anywhere;word-break:break-word">
 <h1 style="font-size:20px;margin:0 0 8px">${escapeHtml(m.heading)}</h1>
-<p style="margin:0 0 20px;color:#334155">${escapeHtml(m.intro)}</p>
-<table role="presentation" style="border-collapse:collapse;width:100%;font-size:14px">${m.rows
-    .map(
-      ([k, v]) =>
-        `<tr><td style="padding:6px 12px 6px 0;color:#64748b;vertical-align:top;white-space:nowrap">${escapeHtml(k)}</td><td style="padding:6px 0">${escapeHtml(v)}</td></tr>`,
-    )
-    .join('')}</table>
-<p style="margin:24px 0 0">${m.actions
-    .map(
-      ([label, url]) =>
-        `<a href="${escapeHtml(url)}" style="display:inline-block;margin:0 8px 8px 0;padding:10px 16px;border-radius:8px;background:#4f46e5;color:#fff;text-decoration:none;font-weight:600">${escapeHtml(label)}</a>`,
-    )
-    .join('')}</p>
+<p style="margin:0 0 8px;color:#334155">${escapeHtml(m.intro)}</p>
+<dl style="margin:0;font-size:14px">${m.rows.map(htmlRow).join('')}</dl>
+<p style="margin:24px 0 0">${m.actions.map(htmlAction).join('')}</p>
 </div>
 <p style="text-align:center;color:#94a3b8;font-size:12px">Sent by TuskHub Meetings</p>
 </body></html>`;

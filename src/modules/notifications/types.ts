@@ -1,3 +1,8 @@
+import type { HourCycle } from '../../lib/time.js';
+
+/** One side of a booking; times in their e-mails use their zone and clock. */
+export type MailPerson = { name: string; email: string; timeZone: string; hourCycle: HourCycle };
+
 /** What every booking message needs to know; built by the scheduling module from a booking. */
 export type BookingMail = {
   uid: string;
@@ -6,10 +11,10 @@ export type BookingMail = {
   title: string;
   start: Date;
   end: Date;
-  host: { name: string; email: string; timeZone: string };
-  invitee: { name: string; email: string; timeZone: string };
+  host: MailPerson;
+  invitee: MailPerson;
   location: { type: string; url?: string; value?: string };
-  questions: { id: string; label: string }[];
+  questions: { id: string; label: string; type: string }[];
   answers: Record<string, string | boolean>;
   notes: string | null;
   /** The invitee's links: manage, cancel, reschedule, ics. */

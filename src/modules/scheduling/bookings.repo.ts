@@ -22,7 +22,7 @@ const bookingWithContext = {
 };
 export type BookingWithContext = {
   booking: BookingRow;
-  type: { id: string; title: string; slug: string; questions: { id: string; label: string }[] };
+  type: { id: string; title: string; slug: string; questions: typeof meetingTypes.$inferSelect.questions };
   host: { name: string; username: string; email: string; timeZone: string };
   /** How the booking's video link is getting on; null for locations without one. */
   video: (Pick<typeof meetingVideoLinks.$inferSelect, 'provider' | 'status'> & { error: string | null }) | null;
@@ -65,9 +65,15 @@ export const bookingsRepo = {
         ),
       ),
 
-  /** Serialises bookings of one host across transactions and nodes, so check-then-insert cannot interleave. */
-  async lockHost(tx: Tx, hostUserId: string) {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${hostUserId}))`);
+  /**
+   * Serialises bookings of one host across transactions and nodes, so check-then-insert cannot interleave.
+   * The wait is bounded (lock_not_available, 55P03, after timeoutMs): a burst on one host must not hold pooled
+   * connections that other tenants need. set_config runs in the FROM subquery, so before the lock is asked for.
+   */
+  async lockHost(tx: Tx, hostUserId: string, timeoutMs: number) {
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(${hostUserId})) from (select set_config('lock_timeout', ${`${timeoutMs}ms`}, true)) as bounded`,
+    );
   },
 
   async findByIdempotencyKey(tx: Tx, meetingTypeId: string, key: string) {
@@ -192,6 +198,20 @@ export const bookingsRepo = {
   async recordEvent(tx: Tx, values: typeof meetingAnalytics.$inferInsert) {
     await tx.insert(meetingAnalytics).values(values);
   },
+
+  /** A meeting type's bookings still to happen: live, and not yet over. */
+  liveUpcomingOfType: (tx: Tx, meetingTypeId: string, now: Date) =>
+    tx
+      .select()
+      .from(meetingBookings)
+      .where(
+        and(
+          eq(meetingBookings.meetingTypeId, meetingTypeId),
+          inArray(meetingBookings.status, [...LIVE]),
+          gt(meetingBookings.endAt, now),
+        ),
+      )
+      .orderBy(asc(meetingBookings.startAt)),
 
   /** System lookup (no tenant yet): the organization and host a public booking uid belongs to. */
   async findOwner(db: Database, uid: string) {

@@ -17,10 +17,29 @@ import {
 
 const uidParams = z.object({ uid: z.string().regex(/^[0-9a-f]{30}$/, { message: 'Not a booking id.' }) });
 const idempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() });
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
-export function bookingRoutes(app: FastifyInstance, bookings: BookingsService) {
+export type InviteeLimits = { perBookingPerHour: number; perIpPerHour: number };
+
+export function bookingRoutes(app: FastifyInstance, bookings: BookingsService, limits: InviteeLimits) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['bookings'];
+  // Every booking change e-mails both people: these limits keep anonymous callers from mailing anyone at will.
+  const bookLimits = rateLimited(app, [
+    { name: 'book-ip', max: 10, timeWindowMs: MINUTE, key: (req) => req.ip },
+    { name: 'book-ip-hour', max: 60, timeWindowMs: HOUR, key: (req) => req.ip },
+  ]);
+  // Cancel and reschedule share the counters: both are changes the invitee makes to one booking.
+  const inviteeLimits = rateLimited(app, [
+    {
+      name: 'invitee-booking',
+      max: limits.perBookingPerHour,
+      timeWindowMs: HOUR,
+      key: (req) => (req.params as { uid: string }).uid,
+    },
+    { name: 'invitee-ip', max: limits.perIpPerHour, timeWindowMs: HOUR, key: (req) => req.ip },
+  ]);
 
   /**
    * The invitee's token is enough on its own: a stale session cookie in the same browser must not get in the
@@ -33,7 +52,7 @@ export function bookingRoutes(app: FastifyInstance, bookings: BookingsService) {
   r.post(
     '/api/meetings/book',
     {
-      preHandler: rateLimited(app, [{ name: 'book-ip', max: 60, timeWindowMs: 60_000, key: (req) => req.ip }]),
+      preHandler: bookLimits,
       schema: {
         tags,
         summary: 'Book a slot (public). Send Idempotency-Key to make retries safe.',
@@ -98,9 +117,10 @@ export function bookingRoutes(app: FastifyInstance, bookings: BookingsService) {
   r.post(
     '/api/meetings/bookings/:uid/cancel',
     {
+      preHandler: inviteeLimits,
       schema: {
         tags,
-        summary: 'Invitee cancels with the manage token',
+        summary: 'Invitee cancels with the manage token (limited per booking and per IP, shared with reschedule)',
         params: uidParams,
         body: inviteeCancelBody,
         response: { 200: bookingResponse },
@@ -112,9 +132,10 @@ export function bookingRoutes(app: FastifyInstance, bookings: BookingsService) {
   r.post(
     '/api/meetings/bookings/:uid/reschedule',
     {
+      preHandler: inviteeLimits,
       schema: {
         tags,
-        summary: 'Invitee moves the booking to another offered slot; the uid stays',
+        summary: 'Invitee moves the booking to another offered slot; the uid stays (limited per booking and per IP)',
         params: uidParams,
         body: inviteeRescheduleBody,
         response: { 200: bookingResponse },

@@ -32,6 +32,8 @@ export type BookingsDeps = {
   findHostById: (userId: string) => Promise<Host | undefined>;
   onSlotsChanged: (hostUserId: string, change: SlotChange) => void;
   clock?: () => Date;
+  /** Longest wait for the host's booking lock before the request answers 503 busy. */
+  lockTimeoutMs: number;
 };
 
 const slotUnavailable = () => conflict('slot_unavailable', 'This time was just taken. Please pick another time.');
@@ -55,12 +57,16 @@ function fingerprint(value: unknown): string {
     .digest('hex');
 }
 
+/** Own properties only: a question id such as "constructor" must not read Object.prototype. */
+const answerTo = (answers: Record<string, string | boolean>, id: string) =>
+  Object.hasOwn(answers, id) ? answers[id] : undefined;
+
 function checkAnswers(type: MeetingTypeRow, answers: Record<string, string | boolean>) {
   const fields: Record<string, string> = {};
   const known = new Set(type.questions.map((q) => q.id));
   for (const id of Object.keys(answers)) if (!known.has(id)) fields[`answers.${id}`] = 'This question is not asked.';
   for (const q of type.questions) {
-    const a = answers[q.id];
+    const a = answerTo(answers, q.id);
     const field = `answers.${q.id}`;
     if (a === undefined || a === '' || a === false) {
       if (q.required) fields[field] = `“${q.label}” is required.`;
@@ -74,6 +80,15 @@ function checkAnswers(type: MeetingTypeRow, answers: Record<string, string | boo
   }
   if (Object.keys(fields).length) throw invalid(fields, 'Some answers are missing or invalid.');
 }
+
+/** Webhook receivers get each question's wording beside its id, so they need not look the type up. */
+const questionsWithAnswers = ({ booking, type }: BookingWithContext) =>
+  type.questions.map((q) => ({
+    id: q.id,
+    label: q.label,
+    type: q.type,
+    answer: answerTo(booking.answers, q.id) ?? null,
+  }));
 
 function remindersFor(type: MeetingTypeRow, booking: Pick<BookingRow, 'id' | 'orgId' | 'startAt'>, now: Date) {
   return type.reminderOffsetsMinutes.map((offsetMinutes) => {
@@ -138,8 +153,9 @@ export function createBookingsService(deps: BookingsDeps) {
       title: type.title,
       start: b.startAt,
       end: b.endAt,
-      host: { name: host.name, email: host.email, timeZone: host.timeZone },
-      invitee: { name: b.inviteeName, email: b.inviteeEmail, timeZone: b.timeZone },
+      // Hosts have no clock preference yet: their e-mails use the 24-hour clock.
+      host: { name: host.name, email: host.email, timeZone: host.timeZone, hourCycle: 'h23' },
+      invitee: { name: b.inviteeName, email: b.inviteeEmail, timeZone: b.timeZone, hourCycle: b.hourCycle ?? 'h23' },
       location: b.location,
       questions: type.questions,
       answers: b.answers,
@@ -165,7 +181,7 @@ export function createBookingsService(deps: BookingsDeps) {
     if (hook)
       fx.webhooks =
         (await deps.webhooks.queueEvent(tx, row.booking.orgId, row.booking.hostUserId, hook, {
-          booking: bookingView,
+          booking: { ...bookingView, questions: questionsWithAnswers(row) },
         })) || fx.webhooks;
     return { row, bookingView };
   }
@@ -292,10 +308,11 @@ export function createBookingsService(deps: BookingsDeps) {
       try {
         return await change(fx, () =>
           withTenant(db, { orgId: host.orgId }, async (tx) => {
+            // Locked before the type is read, so a deletion (which takes the same lock) is either seen or waits.
+            await bookingsRepo.lockHost(tx, host.id, deps.lockTimeoutMs);
             const type = await meetingTypesRepo.findBySlug(tx, host.id, input.type);
             if (!type || !type.isActive) throw notFound('The booking page');
             checkAnswers(type, input.answers);
-            await bookingsRepo.lockHost(tx, host.id);
             if (idempotencyKey) {
               const previous = await bookingsRepo.findByIdempotencyKey(tx, type.id, idempotencyKey);
               if (previous && previous.fingerprint !== print) {
@@ -318,6 +335,7 @@ export function createBookingsService(deps: BookingsDeps) {
               timeZone: input.timeZone,
               inviteeName: input.invitee.name,
               inviteeEmail: input.invitee.email,
+              hourCycle: input.hourCycle ?? null,
               answers: input.answers,
               notes: input.notes ?? null,
               location,
@@ -450,7 +468,7 @@ export function createBookingsService(deps: BookingsDeps) {
             throw conflict('booking_in_past', 'This meeting is over and can no longer be rescheduled.');
           const type = await meetingTypesRepo.find(tx, b.hostUserId, b.meetingTypeId);
           if (!type) throw bookingNotFound();
-          await bookingsRepo.lockHost(tx, b.hostUserId);
+          await bookingsRepo.lockHost(tx, b.hostUserId, deps.lockTimeoutMs);
           const verdict = await judgeStart(tx, { host, type, start, now, excludeBookingId: b.id });
           if (verdict === 'not_offered') throw notOffered();
           if (verdict === 'taken') throw slotUnavailable();
@@ -474,6 +492,25 @@ export function createBookingsService(deps: BookingsDeps) {
           return bookingView;
         }),
       );
+    },
+
+    /**
+     * For deleting a meeting type, inside the caller's transaction: the type's bookings still to happen, and a
+     * way to cancel each of them as the host would, with the usual e-mails, webhooks and video deletion. The host
+     * is locked first, so no booking of the type slips in between the count and the deletion. Run the function
+     * cancelAll answers once the caller's transaction has committed.
+     */
+    async upcomingOfType(tx: Tx, type: { id: string; hostUserId: string }) {
+      await bookingsRepo.lockHost(tx, type.hostUserId, deps.lockTimeoutMs);
+      const rows = await bookingsRepo.liveUpcomingOfType(tx, type.id, clock());
+      return {
+        count: rows.length,
+        async cancelAll(reason: string | undefined) {
+          const fx = new BookingEffects();
+          for (const b of rows) await cancelBooking(tx, fx, b, 'host', reason);
+          return () => afterCommit(fx);
+        },
+      };
     },
 
     sendReminder,

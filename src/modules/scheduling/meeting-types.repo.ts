@@ -1,19 +1,26 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { meetingTypes } from '../../db/schema/index.js';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { meetingBookings, meetingTypes } from '../../db/schema/index.js';
 import type { Tx } from '../../db/tenant.js';
 
 export type MeetingTypeRow = typeof meetingTypes.$inferSelect;
 
+/** An archived type only lives on in its bookings' history: no list, page or edit finds it. */
+const live = isNull(meetingTypes.archivedAt);
+
 /** Queries run inside tenant transactions: row level security already limits them to one organization. */
 export const meetingTypesRepo = {
   listForHost: (tx: Tx, hostUserId: string) =>
-    tx.select().from(meetingTypes).where(eq(meetingTypes.hostUserId, hostUserId)).orderBy(asc(meetingTypes.createdAt)),
+    tx
+      .select()
+      .from(meetingTypes)
+      .where(and(eq(meetingTypes.hostUserId, hostUserId), live))
+      .orderBy(asc(meetingTypes.createdAt)),
 
   async find(tx: Tx, hostUserId: string, id: string) {
     const [row] = await tx
       .select()
       .from(meetingTypes)
-      .where(and(eq(meetingTypes.id, id), eq(meetingTypes.hostUserId, hostUserId)));
+      .where(and(eq(meetingTypes.id, id), eq(meetingTypes.hostUserId, hostUserId), live));
     return row;
   },
 
@@ -21,7 +28,7 @@ export const meetingTypesRepo = {
     const [row] = await tx
       .select()
       .from(meetingTypes)
-      .where(and(eq(meetingTypes.hostUserId, hostUserId), eq(meetingTypes.slug, slug)));
+      .where(and(eq(meetingTypes.hostUserId, hostUserId), eq(meetingTypes.slug, slug), live));
     return row;
   },
 
@@ -34,16 +41,28 @@ export const meetingTypesRepo = {
     const [row] = await tx
       .update(meetingTypes)
       .set(patch)
-      .where(and(eq(meetingTypes.id, id), eq(meetingTypes.hostUserId, hostUserId)))
+      .where(and(eq(meetingTypes.id, id), eq(meetingTypes.hostUserId, hostUserId), live))
       .returning();
     return row;
   },
 
-  async remove(tx: Tx, hostUserId: string, id: string) {
-    const rows = await tx
-      .delete(meetingTypes)
-      .where(and(eq(meetingTypes.id, id), eq(meetingTypes.hostUserId, hostUserId)))
-      .returning({ id: meetingTypes.id });
-    return rows.length === 1;
+  async hasBookings(tx: Tx, id: string) {
+    const [row] = await tx
+      .select({ one: sql`1` })
+      .from(meetingBookings)
+      .where(eq(meetingBookings.meetingTypeId, id))
+      .limit(1);
+    return row !== undefined;
+  },
+
+  async archive(tx: Tx, id: string) {
+    await tx
+      .update(meetingTypes)
+      .set({ archivedAt: sql`now()`, isActive: false })
+      .where(eq(meetingTypes.id, id));
+  },
+
+  async remove(tx: Tx, id: string) {
+    await tx.delete(meetingTypes).where(eq(meetingTypes.id, id));
   },
 };

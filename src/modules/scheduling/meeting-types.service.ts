@@ -4,7 +4,9 @@ import type { MeetingLocation } from '../../db/schema/index.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import type { Principal } from '../identity/service.js';
+import type { BookingsService } from './bookings.service.js';
 import { meetingTypesRepo, type MeetingTypeRow } from './meeting-types.repo.js';
+import { withQuestionIds } from './question-ids.js';
 import type { MeetingTypeCreate, MeetingTypePatch, MeetingTypeView } from './schemas.js';
 
 export function toMeetingTypeView(row: MeetingTypeRow): MeetingTypeView {
@@ -34,6 +36,13 @@ const slugTaken = () =>
     fields: { slug: 'Already used.' },
   });
 
+const hasUpcomingBookings = (n: number) =>
+  conflict(
+    'type_has_bookings',
+    `This meeting type has ${n} upcoming ${n === 1 ? 'booking' : 'bookings'}. Cancel ${n === 1 ? 'it' : 'them'} with the type (the invitees are told), or turn the type off instead.`,
+    { upcomingBookings: n },
+  );
+
 /** Refuses a location the host cannot provide, such as Zoom without a connected Zoom account. */
 export type LocationCheck = (tx: Tx, hostUserId: string, location: MeetingLocation) => Promise<void>;
 
@@ -41,6 +50,7 @@ export function createMeetingTypesService(
   db: Database,
   onChanged: (hostUserId: string) => void,
   checkLocation: LocationCheck,
+  bookings: Pick<BookingsService, 'upcomingOfType'>,
 ) {
   const tenant = (p: Principal) => ({ orgId: p.orgId, userId: p.userId });
 
@@ -71,22 +81,48 @@ export function createMeetingTypesService(
       write(principal, async (tx) => {
         await checkLocation(tx, principal.userId, input.location);
         return toMeetingTypeView(
-          await meetingTypesRepo.insert(tx, { ...input, orgId: principal.orgId, hostUserId: principal.userId }),
+          await meetingTypesRepo.insert(tx, {
+            ...input,
+            questions: withQuestionIds(input.questions),
+            orgId: principal.orgId,
+            hostUserId: principal.userId,
+          }),
         );
       }),
 
     update: (principal: Principal, id: string, patch: MeetingTypePatch) =>
       write(principal, async (tx) => {
         if (patch.location) await checkLocation(tx, principal.userId, patch.location);
-        const row = await meetingTypesRepo.update(tx, principal.userId, id, patch);
+        const { questions, ...rest } = patch;
+        const row = await meetingTypesRepo.update(tx, principal.userId, id, {
+          ...rest,
+          ...(questions ? { questions: withQuestionIds(questions) } : {}),
+        });
         if (!row) throw notFound('The meeting type');
         return toMeetingTypeView(row);
       }),
 
-    remove: (principal: Principal, id: string) =>
-      write(principal, async (tx) => {
-        if (!(await meetingTypesRepo.remove(tx, principal.userId, id))) throw notFound('The meeting type');
-      }),
+    /**
+     * Upcoming bookings are never dropped unseen: unless the host asks to cancel them (each as a host cancel,
+     * so invitees hear of it) the answer is 409 with their count. A type that has any bookings is archived, so
+     * past ones keep their history; one that never had any is deleted.
+     */
+    async remove(principal: Principal, id: string, options: { cancelBookings: boolean; reason?: string | undefined }) {
+      let afterCommit = () => {};
+      const result = await write(principal, async (tx) => {
+        const type = await meetingTypesRepo.find(tx, principal.userId, id);
+        if (!type) throw notFound('The meeting type');
+        const upcoming = await bookings.upcomingOfType(tx, type);
+        if (upcoming.count && !options.cancelBookings) throw hasUpcomingBookings(upcoming.count);
+        if (upcoming.count) afterCommit = await upcoming.cancelAll(options.reason);
+        const archived = await meetingTypesRepo.hasBookings(tx, type.id);
+        if (archived) await meetingTypesRepo.archive(tx, type.id);
+        else await meetingTypesRepo.remove(tx, type.id);
+        return { archived, cancelledBookings: upcoming.count };
+      });
+      afterCommit();
+      return result;
+    },
   };
 }
 export type MeetingTypesService = ReturnType<typeof createMeetingTypesService>;

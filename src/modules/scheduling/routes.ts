@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { tooManyRequests } from '../../lib/errors.js';
 import type { EventBus } from '../../lib/event-bus.js';
 import { requirePrincipal } from '../../server/plugins/auth.js';
+import { openConnectionLimit, rateLimited } from '../../server/plugins/rate-limit.js';
 import type { AvailabilityService } from './availability.service.js';
 import type { MeetingTypesService } from './meeting-types.service.js';
 import {
@@ -20,6 +22,11 @@ import { slotTopic } from './slot-events.js';
 
 const idParams = z.object({ id: z.uuid() });
 const HEARTBEAT_MS = 25_000;
+/** A booking page asks for a month or two at a time; this leaves room for many visitors behind one address. */
+const SLOTS_PER_IP_PER_MINUTE = 300;
+/** Each open booking page holds one stream; more from one address on one node is not a person browsing. */
+const OPEN_STREAMS_PER_IP = 20;
+const STREAM_RETRY_AFTER_SECONDS = 30;
 
 export function schedulingRoutes(
   app: FastifyInstance,
@@ -96,14 +103,25 @@ export function schedulingRoutes(
       ...auth,
       schema: {
         tags,
-        summary: 'Delete a meeting type and its bookings',
+        summary:
+          'Delete a meeting type. Upcoming bookings answer 409 type_has_bookings unless cancelBookings=true cancels them (invitees are told); a type with past bookings is archived to keep their history',
         params: idParams,
-        response: { 200: z.object({ ok: z.literal(true) }) },
+        querystring: z.object({
+          cancelBookings: z.enum(['true', 'false']).default('false'),
+          reason: z.string().trim().max(1000).optional(),
+        }),
+        response: {
+          200: z.object({ ok: z.literal(true), archived: z.boolean(), cancelledBookings: z.number().int() }),
+        },
       },
     },
     async (req) => {
-      await s.meetingTypes.remove(requirePrincipal(req), req.params.id);
-      return { ok: true as const };
+      const { cancelBookings, reason } = req.query;
+      const result = await s.meetingTypes.remove(requirePrincipal(req), req.params.id, {
+        cancelBookings: cancelBookings === 'true',
+        reason,
+      });
+      return { ok: true as const, ...result };
     },
   );
 
@@ -161,9 +179,15 @@ export function schedulingRoutes(
     async (req) => s.slots.page(req.params.username, req.params.slug),
   );
 
+  const slotLimits = rateLimited(app, [
+    { name: 'slots-ip', max: SLOTS_PER_IP_PER_MINUTE, timeWindowMs: 60_000, key: (req) => req.ip },
+  ]);
+  const openStreams = openConnectionLimit(OPEN_STREAMS_PER_IP);
+
   r.get(
     '/api/meetings/slots',
     {
+      preHandler: slotLimits,
       schema: {
         tags: ['slots'],
         summary: 'Bookable slots of a public meeting type (no auth)',
@@ -188,6 +212,8 @@ export function schedulingRoutes(
     },
     async (req, reply) => {
       const { host } = await s.slots.resolvePage(req.query.user, req.query.type);
+      const release = openStreams.acquire(req.ip);
+      if (!release) throw tooManyRequests(STREAM_RETRY_AFTER_SECONDS);
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
@@ -205,6 +231,7 @@ export function schedulingRoutes(
       req.raw.on('close', () => {
         clearInterval(heartbeat);
         unsubscribe();
+        release();
       });
     },
   );

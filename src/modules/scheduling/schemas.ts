@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { videoStatusSchema } from '../video/schemas.js';
-import { timeZoneSchema } from '../identity/schemas.js';
+import { personNameSchema, timeZoneSchema } from '../identity/schemas.js';
 
 const minutes = (min: number, max: number, label: string) =>
   z
@@ -25,7 +25,12 @@ export const locationSchema = z
 
 export const questionSchema = z
   .object({
-    id: z.string().regex(/^[a-zA-Z0-9_-]{1,40}$/, { message: 'Use 1–40 letters, digits, dashes or underscores.' }),
+    /** Left out for a new question: the server gives it one. Kept on later saves, so answers stay linked. */
+    id: z
+      .string()
+      .regex(/^[a-zA-Z0-9_-]{1,40}$/, { message: 'Use 1–40 letters, digits, dashes or underscores.' })
+      .refine((id) => id !== '__proto__', { message: 'Choose another id: this one is reserved.' })
+      .optional(),
     label: z.string().trim().min(1, { message: 'Give the question a label.' }).max(200),
     type: z.enum(['text', 'textarea', 'select', 'checkbox', 'phone']),
     required: z.boolean().default(false),
@@ -57,7 +62,13 @@ const meetingTypeFields = {
   questions: z
     .array(questionSchema)
     .max(30)
-    .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, { message: 'Question ids must be unique.' }),
+    .refine(
+      (qs) => {
+        const ids = qs.flatMap((q) => (q.id === undefined ? [] : [q.id]));
+        return new Set(ids).size === ids.length;
+      },
+      { message: 'Question ids must be unique.' },
+    ),
   reminderOffsetsMinutes: z
     .array(minutes(5, 60 * 24 * 30, 'A reminder'))
     .max(5, { message: 'At most 5 reminders.' })
@@ -112,12 +123,36 @@ export type MeetingTypeView = z.infer<typeof meetingTypeSchema>;
 
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'Use HH:mm, e.g. 09:00.' });
 const localDate = z.iso.date({ message: 'Use YYYY-MM-DD.' });
-const intervalFields = { start: localTime, end: localTime };
-/** An interval whose end is at or before its start runs past midnight into the next day. */
-const validInterval = <T extends { start: string; end: string }>(schema: z.ZodType<T>) =>
+const intervalFields = {
+  start: localTime,
+  end: localTime,
+  /** Confirms that an end at or before the start is on the next day (22:00–02:00); answers carry it too. */
+  endsNextDay: z.boolean().optional(),
+};
+const ENDS_BEFORE_START_MESSAGE =
+  'This interval ends before it starts. If it runs past midnight, mark it as ending the next day.';
+/** Whether an interval's end is at or before its start, so that it runs past midnight (24:00 ends the same day). */
+export function endsBeforeStart(i: { start: string; end: string }): boolean {
+  return minutesOf(i.end) <= minutesOf(i.start);
+}
+/**
+ * An interval that runs past midnight must say so: 09:00–08:00 is far more often a typo than a night shift,
+ * and taking it silently would open the small hours of the next day.
+ */
+const validInterval = <T extends { start: string; end: string; endsNextDay?: boolean | undefined }>(
+  schema: z.ZodType<T>,
+) =>
   schema
     .refine((i) => i.start !== i.end, { message: 'Start and end must differ.', path: ['end'] })
-    .refine((i) => i.start !== '24:00', { message: 'An interval starts at 23:59 at the latest.', path: ['start'] });
+    .refine((i) => i.start !== '24:00', { message: 'An interval starts at 23:59 at the latest.', path: ['start'] })
+    .refine((i) => i.start === i.end || i.endsNextDay === true || !endsBeforeStart(i), {
+      message: ENDS_BEFORE_START_MESSAGE,
+      path: ['end'],
+    })
+    .refine((i) => i.endsNextDay !== true || endsBeforeStart(i), {
+      message: 'This interval ends on the day it starts, so it cannot end the next day.',
+      path: ['endsNextDay'],
+    });
 const interval = validInterval(z.object(intervalFields));
 const weeklyInterval = validInterval(z.object({ weekday: z.number().int().min(1).max(7), ...intervalFields }));
 
@@ -161,7 +196,14 @@ export const availabilitySchema = z
   });
 export type Availability = z.infer<typeof availabilitySchema>;
 
-const instant = z.iso.datetime({ offset: true, message: 'Use an ISO 8601 instant, e.g. 2026-03-09T14:00:00Z.' });
+// Far-off years are never a real booking and only reach edge cases of the date arithmetic and the database.
+const EARLIEST_INSTANT = Date.UTC(2000, 0, 1);
+const LATEST_INSTANT = Date.UTC(2201, 0, 1);
+const instant = z.iso
+  .datetime({ offset: true, message: 'Use an ISO 8601 instant, e.g. 2026-03-09T14:00:00Z.' })
+  .refine((value) => Date.parse(value) >= EARLIEST_INSTANT && Date.parse(value) < LATEST_INSTANT, {
+    message: 'Use a date between the years 2000 and 2200.',
+  });
 
 export const slotsQuery = z.object({
   user: z.string().min(1).max(64),
@@ -180,9 +222,11 @@ export const bookBody = z.object({
   start: instant,
   timeZone: timeZoneSchema,
   invitee: z.object({
-    name: z.string().trim().min(1, { message: 'Enter your name.' }).max(120),
+    name: personNameSchema,
     email: z.email({ message: 'Enter a valid e-mail address.' }).max(254),
   }),
+  /** The clock the invitee reads times on; their e-mails follow it (24-hour when left out). */
+  hourCycle: z.enum(['h12', 'h23'], { message: 'Use h12 for a 12-hour clock or h23 for 24-hour.' }).optional(),
   answers: z.record(z.string(), z.union([z.string().max(5000), z.boolean()])).default({}),
   notes: z.string().max(5000).optional(),
 });

@@ -12,12 +12,21 @@ export class ApiError extends Error {
   readonly code: string;
   /** Per-field messages from a 422 answer, keyed by field name. */
   readonly fields: FieldErrors;
+  /** The error's other details, such as the count of upcoming bookings that keep a meeting type alive. */
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, fields: FieldErrors = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: FieldErrors = {},
+    details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.details = details;
   }
 }
 
@@ -74,7 +83,13 @@ function toApiError(status: number, payload: unknown): ApiError {
     // Proxies and crashed servers answer with HTML or nothing; still give the user a sentence.
     return new ApiError(status, 'unexpected_response', `The server answered with an unexpected error (${status}).`);
   }
-  return new ApiError(status, error.code, error.message, fieldErrorsOf(error.details));
+  return new ApiError(
+    status,
+    error.code,
+    error.message,
+    fieldErrorsOf(error.details),
+    isRecord(error.details) ? error.details : {},
+  );
 }
 
 function fieldErrorsOf(details: unknown): FieldErrors {

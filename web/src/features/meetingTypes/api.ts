@@ -1,4 +1,4 @@
-import { api } from '../../lib/api';
+import { api, ApiError } from '../../lib/api';
 import type { LocationType, Question } from '../booking/api';
 
 export interface MeetingType {
@@ -22,7 +22,9 @@ export interface MeetingType {
   isSecret: boolean;
 }
 
-export type MeetingTypeInput = Omit<MeetingType, 'id'>;
+/** A question sent without an id is new: the server gives it one. */
+export type QuestionInput = Omit<Question, 'id'> & { id?: string };
+export type MeetingTypeInput = Omit<MeetingType, 'id' | 'questions'> & { questions: QuestionInput[] };
 
 export const meetingTypesKey = ['meeting-types'] as const;
 
@@ -51,6 +53,25 @@ export async function updateMeetingType(id: string, patch: Partial<MeetingTypeIn
   return meetingType;
 }
 
-export async function deleteMeetingType(id: string) {
-  await api.delete<{ ok: true }>(`/api/meetings/types/${encodeURIComponent(id)}`);
+export interface DeleteResult {
+  ok: true;
+  /** Kept, hidden, because bookings (past or just cancelled) refer to it. */
+  archived: boolean;
+  cancelledBookings: number;
+}
+
+/**
+ * Without `cancelBookings` the server refuses a type with upcoming bookings: ApiError `type_has_bookings`, whose
+ * details.upcomingBookings says how many.
+ */
+export function deleteMeetingType(id: string, cancelBookings = false) {
+  const query = cancelBookings ? '?cancelBookings=true' : '';
+  return api.delete<DeleteResult>(`/api/meetings/types/${encodeURIComponent(id)}${query}`);
+}
+
+/** How many upcoming bookings stopped a deletion, or undefined when the error was something else. */
+export function upcomingBookingsOf(error: unknown): number | undefined {
+  if (!(error instanceof ApiError) || error.code !== 'type_has_bookings') return undefined;
+  const n = error.details.upcomingBookings;
+  return typeof n === 'number' ? n : undefined;
 }

@@ -15,9 +15,10 @@ export interface Amount {
 }
 
 export interface QuestionDraft {
-  /** Stable React key; the question's id may be edited. */
+  /** Stable React key, also for a new question that has no id yet. */
   key: string;
-  id: string;
+  /** The saved question's id; a new question has none until the server gives it one. */
+  id?: string;
   label: string;
   type: QuestionType;
   required: boolean;
@@ -59,13 +60,8 @@ export function describeOffset(minutes: number): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function newQuestionId(): string {
-  return `q-${randomUuid().slice(0, 8)}`;
-}
-
 export function newQuestion(): QuestionDraft {
-  const id = newQuestionId();
-  return { key: id, id, label: '', type: 'text', required: false, optionsText: '' };
+  return { key: randomUuid(), label: '', type: 'text', required: false, optionsText: '' };
 }
 
 /** Defaults match the server's (and what Calendly users expect), except notice, which starts at 4 hours. */
@@ -180,8 +176,10 @@ export function validateDraft(d: MeetingTypeDraft): FieldErrors {
   d.questions.forEach((q, i) => {
     if (q.label.trim() === '') errors[`questions.${i}.label`] = 'Give the question a label.';
     else if (q.label.trim().length > 200) errors[`questions.${i}.label`] = 'Use at most 200 characters.';
-    if (!questionIdPattern.test(q.id) || ids.has(q.id)) errors[`questions.${i}.id`] = 'Question ids must be unique.';
-    ids.add(q.id);
+    if (q.id !== undefined) {
+      if (!questionIdPattern.test(q.id) || ids.has(q.id)) errors[`questions.${i}.id`] = 'Question ids must be unique.';
+      ids.add(q.id);
+    }
     const options = optionsOf(q);
     if (q.type === 'select' && options.length === 0) errors[`questions.${i}.options`] = 'Give at least one option.';
     else if (options.length > 50) errors[`questions.${i}.options`] = 'At most 50 options.';
@@ -209,7 +207,12 @@ export function inputOf(d: MeetingTypeDraft): MeetingTypeInput {
     requiresConfirmation: d.requiresConfirmation,
     location: value && takesLocationValue(d.locationType) ? { type: d.locationType, value } : { type: d.locationType },
     questions: d.questions.map((q) => {
-      const base = { id: q.id, label: q.label.trim(), type: q.type, required: q.required };
+      const base = {
+        ...(q.id === undefined ? {} : { id: q.id }),
+        label: q.label.trim(),
+        type: q.type,
+        required: q.required,
+      };
       return q.type === 'select' ? { ...base, options: optionsOf(q) } : base;
     }),
     reminderOffsetsMinutes: [...d.reminderOffsetsMinutes].sort((a, b) => b - a),

@@ -40,9 +40,12 @@ export async function listMessages(status: MessageStatus | undefined, signal?: A
   return messages;
 }
 
-/** The development mailbox; the server answers 404 when SMTP is configured (mail then really goes out). */
+/**
+ * The development mailbox of the signed-in organization; the server answers 404 when SMTP is configured (mail
+ * then really goes out).
+ */
 export async function listDevOutbox(to: string, signal?: AbortSignal) {
   const query = to ? `?${new URLSearchParams({ to }).toString()}` : '';
-  const { messages } = await api.get<{ messages: MailboxMessage[] }>(`/api/dev/outbox${query}`, { signal });
+  const { messages } = await api.get<{ messages: MailboxMessage[] }>(`/api/notifications/mailbox${query}`, { signal });
   return messages;
 }

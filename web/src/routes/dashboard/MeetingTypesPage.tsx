@@ -8,6 +8,7 @@ import {
   listMeetingTypes,
   meetingTypesKey,
   updateMeetingType,
+  upcomingBookingsOf,
   type MeetingType,
 } from '../../features/meetingTypes/api';
 import { Alert } from '../../ui/Alert';
@@ -16,6 +17,7 @@ import { Button } from '../../ui/Button';
 import { CopyButton } from '../../ui/CopyButton';
 import { Dialog } from '../../ui/Dialog';
 import { EmptyState } from '../../ui/EmptyState';
+import { Notice } from '../../ui/Notice';
 import { focusRing } from '../../ui/focusRing';
 import { Switch } from '../../ui/Switch';
 import { LoadError, LoadingBlock } from './LoadingBlock';
@@ -85,12 +87,22 @@ function MeetingTypeRow({ type, username }: { type: MeetingType; username: strin
       ),
   });
   const remove = useMutation({
-    mutationFn: () => deleteMeetingType(type.id),
+    mutationFn: (cancelBookings: boolean) => deleteMeetingType(type.id, cancelBookings),
     onSuccess: () => {
       setConfirmDelete(false);
       queryClient.setQueryData<MeetingType[]>(meetingTypesKey, (list) => list?.filter((t) => t.id !== type.id));
     },
   });
+  // The server names the upcoming bookings when it refuses; until then the dialog does not know of any.
+  const upcoming = upcomingBookingsOf(remove.error);
+  const closeDialog = () => {
+    setConfirmDelete(false);
+    remove.reset();
+  };
+  const turnOff = () => {
+    toggle.mutate(false);
+    closeDialog();
+  };
 
   return (
     <li
@@ -145,19 +157,43 @@ function MeetingTypeRow({ type, username }: { type: MeetingType; username: strin
           Delete<span className="sr-only"> {type.title}</span>
         </Button>
       </div>
-      <Dialog open={confirmDelete} title={`Delete “${type.title}”?`} onClose={() => setConfirmDelete(false)}>
-        <p className="text-sm text-slate-700">
-          Its booking link stops working and its bookings are deleted with it. This cannot be undone. To stop new
-          bookings but keep the history, turn it off instead.
-        </p>
-        {remove.isError && <Alert>Could not delete. {remove.error.message}</Alert>}
+      <Dialog open={confirmDelete} title={`Delete “${type.title}”?`} onClose={closeDialog}>
+        {upcoming === undefined ? (
+          <p className="text-sm text-slate-700">
+            Its booking link stops working. Past bookings stay in your bookings list.
+            {type.isActive && ' To stop new bookings but keep the link, turn it off instead.'}
+          </p>
+        ) : (
+          <>
+            <Notice tone="warning">
+              “{type.title}” has {upcoming} upcoming {upcoming === 1 ? 'booking' : 'bookings'}.
+            </Notice>
+            <p className="text-sm text-slate-700">
+              Deleting it cancels {upcoming === 1 ? 'that booking' : 'them'}: each invitee gets a cancellation e-mail
+              and the meeting leaves their calendar.
+              {type.isActive && ' To keep them and take no new bookings, turn the type off instead.'}
+            </p>
+          </>
+        )}
+        {remove.isError && upcoming === undefined && <Alert>Could not delete. {remove.error.message}</Alert>}
         <div className="flex flex-wrap justify-end gap-2">
-          <Button variant="secondary" onClick={() => setConfirmDelete(false)}>
+          <Button variant="secondary" onClick={closeDialog}>
             Keep it
           </Button>
-          <Button variant="danger" pending={remove.isPending} onClick={() => remove.mutate()}>
-            Delete
-          </Button>
+          {type.isActive && (
+            <Button variant="secondary" onClick={turnOff}>
+              Turn off instead
+            </Button>
+          )}
+          {upcoming === undefined ? (
+            <Button variant="danger" pending={remove.isPending} onClick={() => remove.mutate(false)}>
+              Delete
+            </Button>
+          ) : (
+            <Button variant="danger" pending={remove.isPending} onClick={() => remove.mutate(true)}>
+              Cancel {upcoming} {upcoming === 1 ? 'booking' : 'bookings'} and delete
+            </Button>
+          )}
         </div>
       </Dialog>
     </li>

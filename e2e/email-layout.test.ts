@@ -1,0 +1,62 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { renderBookingMail, type Audience } from '../src/modules/notifications/templates.js';
+import type { BookingMailEvent } from '../src/modules/notifications/types.js';
+import { bookingMail } from '../test/helpers/booking-mail.js';
+import { launchBrowser, screenshot, viewports } from './helpers/browser.js';
+
+let browser: Browser;
+let context: BrowserContext;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  // A phone as mail apps show a message: 390 px wide, the HTML part as the whole page.
+  context = await browser.newContext({ viewport: viewports.phone, isMobile: true, hasTouch: true, locale: 'en-US' });
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+const longName = `Maximiliana${'x'.repeat(90)}`;
+const longEmail = `${'first.last.'.repeat(6)}person@${'subdomain-'.repeat(5)}example.com`;
+const longUrl = `https://video.example.com/join/${'0123456789abcdef'.repeat(12)}?pwd=${'Z'.repeat(40)}`;
+
+/** The worst content a booking may carry: every unbroken value as long as the forms allow. */
+const mail = bookingMail({
+  title: `Quarterly${'planning'.repeat(8)}`,
+  invitee: { name: longName, email: longEmail, timeZone: 'America/Argentina/ComodRivadavia', hourCycle: 'h12' },
+  host: { name: longName, email: longEmail, timeZone: 'Europe/Berlin', hourCycle: 'h23' },
+  location: { type: 'zoom', url: longUrl },
+  questions: [{ id: 'q_agenda00', label: `Agenda${'and-context'.repeat(6)}`, type: 'textarea' }],
+  answers: { q_agenda00: `First line\n${'y'.repeat(150)}\nthird line` },
+  notes: longUrl,
+});
+
+const events: [string, BookingMailEvent, Partial<typeof mail>][] = [
+  ['booked', { kind: 'booked' }, {}],
+  ['rescheduled', { kind: 'rescheduled', previousStart: new Date('2026-03-08T14:00:00Z') }, {}],
+  ['cancelled', { kind: 'cancelled', by: 'invitee', reason: `Because${'z'.repeat(120)}` }, { status: 'cancelled' }],
+];
+
+describe('booking e-mails on a 390 px phone', () => {
+  for (const [name, event, overrides] of events) {
+    for (const who of ['invitee', 'host'] as Audience[]) {
+      test(`the ${name} e-mail to the ${who} fits without sideways scrolling`, async () => {
+        const page = await context.newPage();
+        try {
+          await page.setContent(renderBookingMail(event, { ...mail, ...overrides }, who).html);
+          const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+          await screenshot(page, `email-${name}-${who}-390`);
+          expect(width).toBeLessThanOrEqual(390);
+          // Each row's value keeps its label's width: nothing leans out of the card.
+          const cardOverflow = await page.evaluate<number>(
+            '(() => { const c = document.querySelector("body > div"); return c.scrollWidth - c.clientWidth; })()',
+          );
+          expect(cardOverflow).toBe(0);
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  }
+});
