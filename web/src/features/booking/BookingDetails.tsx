@@ -9,14 +9,19 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
     <div className="grid gap-1 sm:grid-cols-[7rem_minmax(0,1fr)] sm:gap-4">
       <dt className="text-sm font-medium text-slate-600">{term}</dt>
-      <dd className="text-sm break-words text-slate-900">{children}</dd>
+      {/* anywhere, not break-word: only it lets a long unbroken e-mail shrink the column instead of widening the page. */}
+      <dd className="text-sm wrap-anywhere text-slate-900">{children}</dd>
     </div>
   );
 }
 
-/** Where the meeting happens, with the join link when there is one. */
-export function LocationText({ location }: { location: Booking['location'] }) {
+/**
+ * Where the meeting happens, with the join link when there is one. `inactive` leaves the link out: a cancelled or
+ * declined meeting's room must not look like a place to go.
+ */
+export function LocationText({ location, inactive = false }: { location: Booking['location']; inactive?: boolean }) {
   const label = locationLabels[location.type] ?? location.type;
+  if (inactive) return <>{label}</>;
   if (location.url) {
     return (
       <>
@@ -60,7 +65,10 @@ export function BookingDetails({ booking, timeZone, hour12 }: BookingDetailsProp
         </span>
       </Row>
       <Row term="Where">
-        <LocationText location={booking.location} />
+        <LocationText
+          location={booking.location}
+          inactive={booking.status === 'cancelled' || booking.status === 'declined'}
+        />
       </Row>
       <Row term="Host">{booking.host.name}</Row>
       <Row term="Invitee">

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, type FormEvent } from 'react';
 import { ApiError } from '../../lib/api';
 import { toFormErrors } from '../../lib/formErrors';
 import { Alert } from '../../ui/Alert';
@@ -9,10 +9,13 @@ import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
 import { useFormErrors } from '../../ui/useFormErrors';
 import type { BookInput, Question } from './api';
-import { answersToSend, validateBooking, type BookingFormValues } from './bookingRules';
+import { answerOf, answersToSend, validateBooking, type BookingFormValues } from './bookingRules';
 
 interface BookingFormProps {
   questions: Question[];
+  /** The input, owned by the page so it outlives the form (Change time, Back, reload). */
+  values: BookingFormValues;
+  onValuesChange: (change: (previous: BookingFormValues) => BookingFormValues) => void;
   pending: boolean;
   submitLabel: string;
   onSubmit: (
@@ -21,9 +24,15 @@ interface BookingFormProps {
   ) => void;
 }
 
-export function BookingForm({ questions, pending, submitLabel, onSubmit }: BookingFormProps) {
+export function BookingForm({
+  questions,
+  values,
+  onValuesChange: setValues,
+  pending,
+  submitLabel,
+  onSubmit,
+}: BookingFormProps) {
   const { formRef, errors, show, clear, clearField } = useFormErrors();
-  const [values, setValues] = useState<BookingFormValues>({ name: '', email: '', answers: {}, notes: '' });
   const formFields = useRef([
     'invitee.name',
     'invitee.email',
@@ -91,7 +100,7 @@ export function BookingForm({ questions, pending, submitLabel, onSubmit }: Booki
         <QuestionField
           key={question.id}
           question={question}
-          value={values.answers[question.id]}
+          value={answerOf(values.answers, question.id)}
           error={errors.fields[`answers.${question.id}`]}
           onChange={(value) => setAnswer(question.id, value)}
         />

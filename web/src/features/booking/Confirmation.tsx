@@ -1,26 +1,27 @@
 import { useEffect, useRef } from 'react';
-import { sameOriginPath } from '../../lib/sameOriginPath';
 import { Notice } from '../../ui/Notice';
 import { TextLink } from '../../ui/TextLink';
-import type { Booking } from './api';
+import { icsPath, managePath, type Booking } from './api';
 import { AddToCalendar } from './AddToCalendar';
 import { BookingDetails } from './BookingDetails';
 import { useVideoLinkArrival } from './useVideoLinkArrival';
 
 interface ConfirmationProps {
   booking: Booking;
+  /** The invitee's own key to the booking, the one in their confirmation e-mail. */
+  token: string;
   timeZone: string;
   hour12: boolean;
 }
 
 /** What the invitee sees after booking: the outcome, the details, calendar links and the manage link. */
-export function Confirmation({ booking: booked, timeZone, hour12 }: ConfirmationProps) {
-  const booking = useVideoLinkArrival(booked);
+export function Confirmation({ booking: booked, token, timeZone, hour12 }: ConfirmationProps) {
+  const booking = useVideoLinkArrival(booked, token);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The form that had focus is gone; move focus to the news so keyboard and screen-reader users hear it.
   useEffect(() => headingRef.current?.focus(), []);
   const pending = booking.status === 'pending';
-  const managePath = booking.links ? sameOriginPath(booking.links.manage) : undefined;
+  const manage = managePath(booking.uid, token);
 
   return (
     <div className="space-y-6">
@@ -43,7 +44,7 @@ export function Confirmation({ booking: booked, timeZone, hour12 }: Confirmation
         <h2 ref={headingRef} tabIndex={-1} className="text-xl font-semibold tracking-tight outline-none">
           {pending ? 'Request sent' : 'You are booked'}
         </h2>
-        <p className="text-sm text-slate-600">
+        <p className="text-sm wrap-anywhere text-slate-600">
           {pending
             ? `Your request was sent; you'll get an e-mail at ${booking.invitee.email} when the host confirms.`
             : `A confirmation is on its way to ${booking.invitee.email}.`}
@@ -51,14 +52,16 @@ export function Confirmation({ booking: booked, timeZone, hour12 }: Confirmation
       </div>
       {pending && <Notice tone="warning">The time is held for you until the host confirms or declines.</Notice>}
       <BookingDetails booking={booking} timeZone={timeZone} hour12={hour12} />
-      {!pending && booking.links && (
-        <AddToCalendar booking={booking} icsHref={sameOriginPath(booking.links.ics)} manageUrl={booking.links.manage} />
+      {!pending && (
+        <AddToCalendar
+          booking={booking}
+          icsHref={icsPath(booking.uid, token)}
+          manageUrl={`${window.location.origin}${manage}`}
+        />
       )}
-      {managePath && (
-        <p className="text-sm text-slate-700">
-          Need to change something? <TextLink href={managePath}>Reschedule or cancel</TextLink>
-        </p>
-      )}
+      <p className="text-sm text-slate-700">
+        Need to change something? <TextLink href={manage}>Reschedule or cancel</TextLink>
+      </p>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import {
   addDays,
   compareDates,
@@ -59,12 +59,36 @@ export function MonthCalendar(props: MonthCalendarProps) {
   const monthLabel = formatMonth(month);
   const headingId = `calendar-${dateKey(month)}`;
 
-  // Arrow keys move between bookable days: left/right to the previous/next one, up/down by a week if bookable.
+  const bookableKeys = useMemo(
+    () =>
+      weeks
+        .flat()
+        .filter((date): date is CivilDate => date !== null && compareDates(date, today) >= 0)
+        .map(dateKey)
+        .filter((key) => (slotCounts.get(key) ?? 0) > 0),
+    [weeks, today, slotCounts],
+  );
+  // One Tab stop for the whole grid (the arrow keys move inside it): the day last focused, else the chosen
+  // one, else the first bookable day.
+  const [focusedDay, setFocusedDay] = useState<string | null>(null);
+  const tabStop =
+    [focusedDay, selectedDay].find((key) => key !== null && bookableKeys.includes(key)) ?? bookableKeys[0] ?? null;
+
+  // Arrow keys move between bookable days: left/right to the previous/next one, up/down by a week if bookable;
+  // Home and End go to the month's first and last bookable day.
   function onKeyDown(event: KeyboardEvent<HTMLTableElement>) {
-    const step = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 }[event.key];
     const current = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-date]');
-    if (!step || !current) return;
+    if (!current) return;
     const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button[data-date]')];
+    const bookable = buttons.filter((button) => !button.disabled);
+    const edge = { Home: bookable[0], End: bookable.at(-1) }[event.key];
+    if (edge) {
+      event.preventDefault();
+      edge.focus();
+      return;
+    }
+    const step = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 }[event.key];
+    if (!step) return;
     const index = buttons.indexOf(current);
     let target: HTMLButtonElement | undefined;
     if (Math.abs(step) === 1) {
@@ -141,6 +165,8 @@ export function MonthCalendar(props: MonthCalendarProps) {
                       type="button"
                       data-date={key}
                       disabled={!bookable}
+                      tabIndex={key === tabStop ? 0 : -1}
+                      onFocus={() => setFocusedDay(key)}
                       aria-pressed={bookable ? selected : undefined}
                       aria-current={isToday ? 'date' : undefined}
                       aria-label={label}

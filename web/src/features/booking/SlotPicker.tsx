@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import {
   addMonths,
   civilDateOf,
@@ -22,6 +22,7 @@ import { Skeleton } from '../../ui/Skeleton';
 import { Spinner } from '../../ui/Spinner';
 import { TimeZonePicker } from '../../ui/TimeZonePicker';
 import type { Slot } from './api';
+import { shownMonth } from './bookingUrl';
 import { HourFormatToggle } from './HourFormatToggle';
 import { MonthCalendar } from './MonthCalendar';
 import { findNextSlot, MAX_WINDOW_DAYS, useMonthSlots } from './useSlots';
@@ -29,47 +30,57 @@ import type { ViewerPreferences } from './useViewerPreferences';
 
 const DAY = 86_400_000;
 
+/** The month and day a picker shows, as asked for; the picker falls back to what is bookable. */
+export interface PickerView {
+  month?: CivilDate | undefined;
+  /** A date key in the viewer's zone. */
+  day?: string | undefined;
+}
+
+/** `push` for a choice worth a Back step (a day), `replace` for browsing (another month). */
+export type ViewChange = (view: PickerView, how: 'push' | 'replace') => void;
+
+/** Picker view kept in component state, for pickers whose place need not survive a reload. */
+export function usePickerView(initialDay?: string) {
+  const [view, setView] = useState<PickerView>({ day: initialDay });
+  const onViewChange: ViewChange = useCallback((next) => setView(next), []);
+  return { view, onViewChange };
+}
+
 interface SlotPickerProps {
   user: string;
   type: string;
   prefs: ViewerPreferences;
   onPick: (slot: Slot) => void;
-  /** Day to open on (a date key in the viewer's zone), e.g. the day of a slot picked before. */
-  initialDay?: string | undefined;
+  view: PickerView;
+  onViewChange: ViewChange;
   bookingWindowDays?: number | undefined;
   /** A message above the calendar, such as "that time was just taken". */
   notice?: ReactNode;
 }
 
 /** Month calendar, the chosen day's times, time zone and clock format: everything needed to pick a slot. */
-export function SlotPicker({ user, type, prefs, onPick, initialDay, bookingWindowDays, notice }: SlotPickerProps) {
+export function SlotPicker(props: SlotPickerProps) {
+  const { user, type, prefs, onPick, view, onViewChange, bookingWindowDays, notice } = props;
   const { timeZone, hour12 } = prefs;
   const [now] = useState(() => Date.now());
   const today = civilDateOf(now, timeZone);
-  const initialDate = initialDay ? parseDateKey(initialDay) : undefined;
-  const [month, setMonth] = useState<CivilDate>(() => firstOfMonth(initialDate ?? today));
-  const [day, setDay] = useState<string | null>(initialDay ?? null);
   const [firstDayOfWeek] = useState(localeFirstDayOfWeek);
   const timesHeadingId = useId();
 
   const windowDays = bookingWindowDays ?? MAX_WINDOW_DAYS;
   const lastDay = civilDateOf(now + windowDays * DAY, timeZone);
+  const month = shownMonth({ month: view.month, date: view.day }, today, lastDay);
   const canGoBack = compareDates(month, firstOfMonth(today)) > 0;
   const canGoForward = compareDates(addMonths(month, 1), lastDay) <= 0;
 
   const { query, byDay } = useMonthSlots(user, type, month, timeZone);
   const slotCounts = useMemo(() => new Map([...byDay].map(([key, slots]) => [key, slots.length])), [byDay]);
   // Date keys are YYYY-MM-DD, so a day belongs to the month when it starts with the month's YYYY-MM-.
-  const dayInMonth = day !== null && day.startsWith(dateKey(month).slice(0, 8));
-
-  // Show the first day with times whenever the chosen day has none in the loaded month: on opening, after
+  const asked = view.day !== undefined && view.day.startsWith(dateKey(month).slice(0, 8)) ? view.day : null;
+  // Show the first day with times whenever the asked-for day has none in the loaded month: on opening, after
   // moving to another month or zone, or when the last time of the day was just taken.
-  const dayHasTimes = dayInMonth && day !== null && byDay.has(day);
-  useEffect(() => {
-    if (!query.isSuccess || dayHasTimes) return;
-    const first = byDay.keys().next();
-    setDay(first.done ? null : first.value);
-  }, [query.isSuccess, byDay, dayHasTimes]);
+  const day = !query.isSuccess || (asked !== null && byDay.has(asked)) ? asked : (byDay.keys().next().value ?? null);
 
   const nextAvailable = useMutation({
     mutationFn: () => {
@@ -78,14 +89,13 @@ export function SlotPicker({ user, type, prefs, onPick, initialDay, bookingWindo
     },
     onSuccess: (slot) => {
       if (!slot) return;
-      const key = zonedDateKey(Date.parse(slot.start), timeZone);
-      setMonth(firstOfMonth(civilDateOf(Date.parse(slot.start), timeZone)));
-      setDay(key);
+      const start = Date.parse(slot.start);
+      onViewChange({ month: firstOfMonth(civilDateOf(start, timeZone)), day: zonedDateKey(start, timeZone) }, 'push');
     },
   });
 
   function chooseDay(key: string) {
-    setDay(key);
+    onViewChange({ month, day: key }, 'push');
     // On a phone the times are below the calendar, out of sight: bring them into view.
     if (window.matchMedia('(max-width: 767px)').matches) {
       const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -99,11 +109,10 @@ export function SlotPicker({ user, type, prefs, onPick, initialDay, bookingWindo
 
   function changeMonth(step: -1 | 1) {
     nextAvailable.reset();
-    setMonth((m) => addMonths(m, step));
-    setDay(null);
+    onViewChange({ month: addMonths(month, step) }, 'replace');
   }
 
-  const daySlots = (dayInMonth && day ? byDay.get(day) : undefined) ?? [];
+  const daySlots = (day ? byDay.get(day) : undefined) ?? [];
   const selectedDate = day ? parseDateKey(day) : undefined;
   const monthIsEmpty = query.isSuccess && byDay.size === 0;
 
@@ -117,7 +126,7 @@ export function SlotPicker({ user, type, prefs, onPick, initialDay, bookingWindo
             today={today}
             firstDayOfWeek={firstDayOfWeek}
             slotCounts={slotCounts}
-            selectedDay={dayInMonth ? day : null}
+            selectedDay={day}
             onSelectDay={chooseDay}
             loading={query.isPending}
             canGoBack={canGoBack}
@@ -135,7 +144,7 @@ export function SlotPicker({ user, type, prefs, onPick, initialDay, bookingWindo
 
         <section aria-labelledby={timesHeadingId} className="min-w-0">
           <h3 id={timesHeadingId} className="mb-3 text-base font-semibold text-slate-900">
-            {selectedDate && dayInMonth
+            {selectedDate
               ? formatCivilDate(selectedDate, { weekday: 'long', day: 'numeric', month: 'long' })
               : 'Available times'}
           </h3>
@@ -167,7 +176,7 @@ export function SlotPicker({ user, type, prefs, onPick, initialDay, bookingWindo
             </div>
           ) : daySlots.length === 0 ? (
             <p className="text-sm text-slate-600">
-              {dayInMonth ? 'No times are left on this day. Choose another day.' : 'Choose a day to see its times.'}
+              {day ? 'No times are left on this day. Choose another day.' : 'Choose a day to see its times.'}
             </p>
           ) : (
             <ul className="grid max-h-none grid-cols-2 gap-2 sm:grid-cols-3 md:max-h-[26rem] md:grid-cols-1 md:overflow-y-auto md:p-0.5">

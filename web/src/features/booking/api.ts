@@ -72,6 +72,8 @@ export interface BookInput {
   invitee: { name: string; email: string };
   answers: Record<string, string | boolean>;
   notes?: string;
+  /** The clock the invitee reads times in, so e-mails show times the same way. */
+  hourCycle?: 'h12' | 'h23';
 }
 
 const enc = encodeURIComponent;
@@ -119,6 +121,9 @@ export async function book(input: BookInput, idempotencyKey: string): Promise<Bo
   return booking;
 }
 
+/** Cache key of a booking as its invitee sees it, shared by the confirmation and the manage page. */
+export const inviteeBookingKey = (uid: string) => ['invitee-booking', uid] as const;
+
 export async function fetchInviteeBooking(uid: string, token: string, signal?: AbortSignal): Promise<Booking> {
   const { booking } = await api.get<{ booking: Booking }>(
     `/api/meetings/bookings/${enc(uid)}?${new URLSearchParams({ token }).toString()}`,
@@ -139,6 +144,20 @@ export async function rescheduleAsInvitee(uid: string, token: string, start: str
     start,
   });
   return booking;
+}
+
+/** The invitee's page for one booking: the link their e-mails carry. */
+export function managePath(uid: string, token: string) {
+  return `/booking/${enc(uid)}?${new URLSearchParams({ token }).toString()}`;
+}
+
+/** The invitee's key to a booking, read from a link the server made. */
+export function tokenOf(link: string): string | null {
+  try {
+    return new URL(link, window.location.origin).searchParams.get('token');
+  } catch {
+    return null;
+  }
 }
 
 export function icsPath(uid: string, token: string) {

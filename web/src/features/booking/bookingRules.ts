@@ -8,6 +8,9 @@ export const maxTextLength = 5000;
 
 export type Answers = Record<string, string | boolean>;
 
+/** Own entries only: a question id such as "constructor" must not read Object.prototype. */
+export const answerOf = (answers: Answers, id: string) => (Object.hasOwn(answers, id) ? answers[id] : undefined);
+
 export interface BookingFormValues {
   name: string;
   email: string;
@@ -27,7 +30,7 @@ export function validateBooking(values: BookingFormValues, questions: readonly Q
   }
   for (const question of questions) {
     const key = `answers.${question.id}`;
-    const answer = values.answers[question.id];
+    const answer = answerOf(values.answers, question.id);
     const empty = answer === undefined || answer === '' || answer === false;
     if (empty) {
       if (question.required) {
@@ -51,7 +54,7 @@ export function validateBooking(values: BookingFormValues, questions: readonly Q
 export function answersToSend(answers: Answers, questions: readonly Question[]): Answers {
   const sent: Answers = {};
   for (const question of questions) {
-    const answer = answers[question.id];
+    const answer = answerOf(answers, question.id);
     if (question.type === 'checkbox') sent[question.id] = answer === true;
     else if (typeof answer === 'string' && answer.trim() !== '') sent[question.id] = answer.trim();
   }

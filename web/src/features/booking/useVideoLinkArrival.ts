@@ -11,14 +11,13 @@ const GIVE_UP_MS = 120_000;
  * Zoom, Meet and Teams links are made just after the booking; until then the confirmation has no URL. Asks
  * for the booking again (with the invitee's own token) until the link is there, and shows the booking with it.
  */
-export function useVideoLinkArrival(booking: Booking): Booking {
-  const waiting = isVideo(booking.location.type) && !booking.location.url && booking.links !== undefined;
-  const token = booking.links ? new URL(booking.links.manage).searchParams.get('token') : null;
+export function useVideoLinkArrival(booking: Booking, token: string): Booking {
+  const waiting = isVideo(booking.location.type) && !booking.location.url && booking.status !== 'cancelled';
   const [since] = useState(() => Date.now());
   const latest = useQuery({
     queryKey: ['booking-video-link', booking.uid],
-    queryFn: ({ signal }) => fetchInviteeBooking(booking.uid, token!, signal),
-    enabled: waiting && token !== null,
+    queryFn: ({ signal }) => fetchInviteeBooking(booking.uid, token, signal),
+    enabled: waiting,
     refetchInterval: (query) => (query.state.data?.location.url || Date.now() - since > GIVE_UP_MS ? false : POLL_MS),
   });
   const url = latest.data?.location.url;

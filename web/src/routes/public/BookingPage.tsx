@@ -1,17 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
-import { useParams } from 'wouter';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useParams, useSearchParams } from 'wouter';
 import {
   book,
   fetchBookingPage,
+  inviteeBookingKey,
   recordPageEvent,
+  tokenOf,
   type BookInput,
-  type Booking,
   type Slot,
 } from '../../features/booking/api';
+import { BookedConfirmation } from '../../features/booking/BookedConfirmation';
 import { BookingForm } from '../../features/booking/BookingForm';
-import { Confirmation } from '../../features/booking/Confirmation';
+import { bookingSearch, readBookingUrl, type BookingUrl } from '../../features/booking/bookingUrl';
 import { SlotPicker } from '../../features/booking/SlotPicker';
+import { useBookingDraft } from '../../features/booking/useBookingDraft';
 import { monthSlotsQuery, slotsKeyPrefix, useMonthSlots, useSlotStream } from '../../features/booking/useSlots';
 import { useViewerPreferences, type ViewerPreferences } from '../../features/booking/useViewerPreferences';
 import { ApiError } from '../../lib/api';
@@ -26,8 +29,6 @@ import { MeetingSummary } from './MeetingSummary';
 import { PageLoadError } from './PageLoadError';
 import { PublicCard, PublicLayout } from './PublicLayout';
 import { PublicNotFound } from './PublicNotFound';
-
-type Stage = { kind: 'pick'; notice?: string } | { kind: 'form'; slot: Slot } | { kind: 'done'; booking: Booking };
 
 function isNotFound(error: unknown) {
   return error instanceof ApiError && error.status === 404;
@@ -70,41 +71,80 @@ function BookingFlow({
   meetingType,
 }: { username: string; slug: string; prefs: ViewerPreferences } & Awaited<ReturnType<typeof fetchBookingPage>>) {
   const queryClient = useQueryClient();
-  const [stage, setStage] = useState<Stage>({ kind: 'pick' });
-  const [lastDay, setLastDay] = useState<string | undefined>();
+  const [params, setParams] = useSearchParams();
+  const url = useMemo(() => readBookingUrl(params), [params]);
+  const go = useCallback(
+    (next: BookingUrl, how: 'push' | 'replace') => setParams(bookingSearch(next), { replace: how === 'replace' }),
+    [setParams],
+  );
+  const step = url.booked ? 'done' : url.slot ? 'form' : 'pick';
+  const [notice, setNotice] = useState<string | undefined>();
+  const draft = useBookingDraft(username, slug);
+  // The slot picked on this page (not opened from a link), to say why it went away.
+  const picked = useRef<string | null>(null);
   const attempt = useRef<{ body: string; key: string } | null>(null);
+  const formHeadingId = useId();
   const booking = useMutation({
     mutationFn: ({ input, key }: { input: BookInput; key: string }) => book(input, key),
   });
 
-  useSlotStream(username, slug, stage.kind !== 'done');
+  useSlotStream(username, slug, step !== 'done');
   useEffect(() => recordPageEvent(username, slug, 'page_view'), [username, slug]);
 
-  // While the form is open, keep watching the chosen slot's month: if the slot is taken elsewhere, say so.
-  const formSlot = stage.kind === 'form' ? stage.slot : undefined;
-  const watchedMonth = firstOfMonth(civilDateOf(formSlot ? Date.parse(formSlot.start) : Date.now(), prefs.timeZone));
-  const { query: watched } = useMonthSlots(username, slug, watchedMonth, prefs.timeZone, formSlot !== undefined);
+  // While the form is open, keep watching the chosen slot's month: if the slot is not (or no longer) offered, say so.
+  const slotStart = url.slot ? Date.parse(url.slot) : undefined;
+  const watchedMonth = firstOfMonth(civilDateOf(slotStart ?? Date.now(), prefs.timeZone));
+  const { query: watched } = useMonthSlots(username, slug, watchedMonth, prefs.timeZone, slotStart !== undefined);
+  const offered = useMemo(
+    () => (slotStart === undefined ? undefined : watched.data?.slots.find((s) => Date.parse(s.start) === slotStart)),
+    [slotStart, watched.data],
+  );
+  // Until the month's times arrive (a reload), the form shows the slot as the link names it.
+  const formSlot = useMemo<Slot | undefined>(() => {
+    if (slotStart === undefined) return undefined;
+    const end = slotStart + meetingType.durationMinutes * 60_000;
+    return offered ?? { start: new Date(slotStart).toISOString(), end: new Date(end).toISOString() };
+  }, [slotStart, offered, meetingType.durationMinutes]);
+  // A 4xx for the month means the link names times the page never offers (a far year, say); a 5xx may pass.
+  const refused = watched.isError && watched.error instanceof ApiError && watched.error.status < 500;
+  const settled = (watched.isSuccess && !watched.isFetching) || refused;
+  const gone = formSlot !== undefined && settled && !offered && !booking.isPending && !booking.isSuccess;
   useEffect(() => {
-    if (!formSlot || !watched.isSuccess || watched.isFetching || booking.isPending || booking.isSuccess) return;
-    if (!watched.data.slots.some((s) => s.start === formSlot.start)) {
-      setStage({ kind: 'pick', notice: takenMessage(formSlot, prefs.timeZone, prefs.hour12, 'meanwhile') });
-    }
-  }, [
-    formSlot,
-    watched.isSuccess,
-    watched.isFetching,
-    watched.data,
-    booking.isPending,
-    booking.isSuccess,
-    prefs.timeZone,
-    prefs.hour12,
-  ]);
+    if (!gone) return;
+    const start = Date.parse(formSlot.start);
+    const why = picked.current !== null && Date.parse(picked.current) === start ? 'meanwhile' : 'link';
+    setNotice(takenMessage(formSlot, prefs.timeZone, prefs.hour12, why));
+    const month = firstOfMonth(civilDateOf(start, prefs.timeZone));
+    go({ month, date: zonedDateKey(start, prefs.timeZone) }, 'replace');
+  }, [gone, formSlot, prefs.timeZone, prefs.hour12, go]);
+
+  // Choosing a time puts focus on the form's heading, not on <body> where the gone time button left it.
+  const formHeading = useRef<HTMLHeadingElement>(null);
+  const previousStep = useRef(step);
+  useEffect(() => {
+    if (step === 'form' && previousStep.current !== 'form') formHeading.current?.focus();
+    previousStep.current = step;
+  }, [step]);
+
+  const onInvalidConfirmation = useCallback(() => {
+    setNotice('This confirmation link does not open a booking. The link in your confirmation e-mail does.');
+    go({}, 'replace');
+  }, [go]);
 
   function pick(slot: Slot) {
     recordPageEvent(username, slug, 'slot_view');
-    setLastDay(zonedDateKey(Date.parse(slot.start), prefs.timeZone));
+    picked.current = slot.start;
     booking.reset();
-    setStage({ kind: 'form', slot });
+    setNotice(undefined);
+    const start = Date.parse(slot.start);
+    go(
+      {
+        month: firstOfMonth(civilDateOf(start, prefs.timeZone)),
+        date: zonedDateKey(start, prefs.timeZone),
+        slot: slot.start,
+      },
+      'push',
+    );
   }
 
   function submit(
@@ -112,7 +152,14 @@ function BookingFlow({
     details: Omit<BookInput, 'user' | 'type' | 'timeZone' | 'start'>,
     handlers: { onError: (error: Error) => void },
   ) {
-    const input: BookInput = { user: username, type: slug, start: slot.start, timeZone: prefs.timeZone, ...details };
+    const input: BookInput = {
+      user: username,
+      type: slug,
+      start: slot.start,
+      timeZone: prefs.timeZone,
+      hourCycle: prefs.hour12 ? 'h12' : 'h23',
+      ...details,
+    };
     const body = JSON.stringify(input);
     // One key per attempt: a retry of the same request reuses it, so a lost answer never books twice.
     if (attempt.current?.body !== body) attempt.current = { body, key: randomUuid() };
@@ -121,7 +168,16 @@ function BookingFlow({
       {
         onSuccess: (result) => {
           attempt.current = null;
-          setStage({ kind: 'done', booking: result });
+          draft.clear();
+          const token = result.links ? tokenOf(result.links.manage) : null;
+          if (!token) {
+            go({}, 'replace');
+            setNotice('You are booked. The confirmation e-mail has the details and a link to change them.');
+            return;
+          }
+          queryClient.setQueryData(inviteeBookingKey(result.uid), result);
+          // Replacing, not pushing: Back must not return to a form for a time that is now booked.
+          go({ booked: { uid: result.uid, token } }, 'replace');
         },
         onError: (error) => {
           const taken = error instanceof ApiError && error.status === 409 && error.code === 'slot_unavailable';
@@ -129,7 +185,8 @@ function BookingFlow({
           if (taken || notOffered) {
             attempt.current = null;
             void queryClient.invalidateQueries({ queryKey: slotsKeyPrefix(username, slug) });
-            setStage({ kind: 'pick', notice: takenMessage(slot, prefs.timeZone, prefs.hour12, 'now') });
+            setNotice(takenMessage(slot, prefs.timeZone, prefs.hour12, 'now'));
+            go({ month: url.month, date: url.date }, 'replace');
             return;
           }
           handlers.onError(error);
@@ -141,7 +198,7 @@ function BookingFlow({
   const title = `${meetingType.title} with ${host.name}`;
   return (
     <PublicLayout wide>
-      <PageTitle>{stage.kind === 'done' ? `Booked: ${title}` : title}</PageTitle>
+      <PageTitle>{step === 'done' ? `Booked: ${title}` : title}</PageTitle>
       <PublicCard className="overflow-hidden">
         <div className="grid lg:grid-cols-[18rem_minmax(0,1fr)]">
           <div className="border-b border-slate-200 p-5 sm:p-6 lg:border-r lg:border-b-0">
@@ -158,7 +215,7 @@ function BookingFlow({
             </MeetingSummary>
           </div>
           <div className="min-w-0 p-5 sm:p-6">
-            {stage.kind === 'pick' && (
+            {step === 'pick' && (
               <>
                 <h2 className="mb-4 text-lg font-semibold tracking-tight">Choose a time</h2>
                 <SlotPicker
@@ -166,31 +223,47 @@ function BookingFlow({
                   type={slug}
                   prefs={prefs}
                   onPick={pick}
-                  initialDay={lastDay}
+                  view={{ month: url.month, day: url.date }}
+                  onViewChange={(view, how) => go({ month: view.month, date: view.day }, how)}
                   bookingWindowDays={meetingType.bookingWindowDays}
-                  notice={stage.notice && <Alert>{stage.notice}</Alert>}
+                  notice={notice && <Alert>{notice}</Alert>}
                 />
               </>
             )}
-            {stage.kind === 'form' && (
-              <div className="max-w-lg space-y-5">
+            {step === 'form' && formSlot && (
+              <section aria-labelledby={formHeadingId} data-step="form" className="max-w-lg space-y-5">
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <h2 className="text-lg font-semibold tracking-tight">Your details</h2>
-                  <Button variant="ghost" onClick={() => setStage({ kind: 'pick' })}>
+                  <h2
+                    id={formHeadingId}
+                    ref={formHeading}
+                    tabIndex={-1}
+                    className="text-lg font-semibold tracking-tight outline-none"
+                  >
+                    Your details
+                  </h2>
+                  <Button variant="ghost" onClick={() => go({ month: url.month, date: url.date }, 'push')}>
                     ← Change time
                   </Button>
                 </div>
                 <BookingForm
                   questions={meetingType.questions}
+                  values={draft.values}
+                  onValuesChange={draft.update}
                   pending={booking.isPending}
                   submitLabel={meetingType.requiresConfirmation ? 'Request this time' : 'Confirm booking'}
-                  onSubmit={(details, handlers) => submit(stage.slot, details, handlers)}
+                  onSubmit={(details, handlers) => submit(formSlot, details, handlers)}
                 />
-              </div>
+              </section>
             )}
-            {stage.kind === 'done' && (
+            {url.booked && (
               <div className="mx-auto max-w-lg">
-                <Confirmation booking={stage.booking} timeZone={prefs.timeZone} hour12={prefs.hour12} />
+                <BookedConfirmation
+                  uid={url.booked.uid}
+                  token={url.booked.token}
+                  timeZone={prefs.timeZone}
+                  hour12={prefs.hour12}
+                  onInvalid={onInvalidConfirmation}
+                />
               </div>
             )}
           </div>
@@ -200,12 +273,12 @@ function BookingFlow({
   );
 }
 
-function takenMessage(slot: Slot, zone: string, hour12: boolean, when: 'now' | 'meanwhile') {
+function takenMessage(slot: Slot, zone: string, hour12: boolean, when: 'now' | 'meanwhile' | 'link') {
   const start = Date.parse(slot.start);
   const time = `${formatTimeRange(start, Date.parse(slot.end), zone, hour12)} on ${formatLongDate(start, zone)}`;
-  return when === 'now'
-    ? `Sorry, ${time} was just taken by someone else. Please choose another time.`
-    : `The time you chose, ${time}, is no longer available: someone else booked it. Please choose another time.`;
+  if (when === 'now') return `Sorry, ${time} was just taken by someone else. Please choose another time.`;
+  if (when === 'link') return `The time in this link, ${time}, is not available. Please choose another time.`;
+  return `The time you chose, ${time}, is no longer available: someone else booked it. Please choose another time.`;
 }
 
 function BookingPageSkeleton() {

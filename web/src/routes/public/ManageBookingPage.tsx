@@ -1,17 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useParams, useSearch } from 'wouter';
+import { useParams, useSearchParams } from 'wouter';
 import {
   cancelAsInvitee,
   fetchInviteeBooking,
   icsPath,
+  inviteeBookingKey,
   rescheduleAsInvitee,
   type Booking,
   type Slot,
 } from '../../features/booking/api';
 import { AddToCalendar } from '../../features/booking/AddToCalendar';
 import { BookingDetails } from '../../features/booking/BookingDetails';
-import { SlotPicker } from '../../features/booking/SlotPicker';
+import { SlotPicker, usePickerView } from '../../features/booking/SlotPicker';
 import { slotsKeyPrefix, useSlotStream } from '../../features/booking/useSlots';
 import { useViewerPreferences, type ViewerPreferences } from '../../features/booking/useViewerPreferences';
 import { ApiError } from '../../lib/api';
@@ -31,16 +32,24 @@ import { PublicNotFound } from './PublicNotFound';
 
 type Mode = 'view' | 'cancel' | 'reschedule';
 
-const bookingKey = (uid: string) => ['invitee-booking', uid] as const;
-
 /** /booking/{uid}?token=…[&action=cancel|reschedule]: the invitee's view of one booking. */
 export function ManageBookingPage() {
   const { uid = '' } = useParams<{ uid: string }>();
-  const search = new URLSearchParams(useSearch());
+  const [search, setSearch] = useSearchParams();
   const token = search.get('token') ?? '';
   const action = search.get('action');
+  // Once done, the action is history: a reload shows the booking, not the reschedule or cancel step again.
+  const clearAction = () =>
+    setSearch(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        next.delete('action');
+        return next;
+      },
+      { replace: true },
+    );
   const booking = useQuery({
-    queryKey: bookingKey(uid),
+    queryKey: inviteeBookingKey(uid),
     queryFn: ({ signal }) => fetchInviteeBooking(uid, token, signal),
     enabled: token !== '',
   });
@@ -74,6 +83,7 @@ export function ManageBookingPage() {
       booking={booking.data}
       token={token}
       initialMode={action === 'cancel' || action === 'reschedule' ? action : 'view'}
+      onChanged={clearAction}
     />
   );
 }
@@ -82,9 +92,11 @@ interface ManageBookingProps {
   booking: Booking;
   token: string;
   initialMode: Mode;
+  /** The booking was cancelled or moved. */
+  onChanged: () => void;
 }
 
-function ManageBooking({ booking, token, initialMode }: ManageBookingProps) {
+function ManageBooking({ booking, token, initialMode, onChanged }: ManageBookingProps) {
   const prefs = useViewerPreferences();
   const [now] = useState(() => Date.now());
   const active = booking.status === 'confirmed' || booking.status === 'pending';
@@ -145,6 +157,7 @@ function ManageBooking({ booking, token, initialMode }: ManageBookingProps) {
             onBack={() => setMode('view')}
             onDone={() => {
               setMode('view');
+              onChanged();
               setDone('Your booking is cancelled. The host has been told.');
             }}
           />
@@ -158,6 +171,7 @@ function ManageBooking({ booking, token, initialMode }: ManageBookingProps) {
             onBack={() => setMode('view')}
             onDone={(moved) => {
               setMode('view');
+              onChanged();
               const start = Date.parse(moved.start);
               setDone(
                 `Rescheduled to ${formatTimeRange(start, Date.parse(moved.end), prefs.timeZone, prefs.hour12)} on ${formatLongDate(start, prefs.timeZone)}.`,
@@ -196,7 +210,7 @@ function CancelForm({ booking, token, onBack, onDone }: ActionProps & { onDone: 
   const cancel = useMutation({
     mutationFn: () => cancelAsInvitee(booking.uid, token, reason),
     onSuccess: (cancelled) => {
-      queryClient.setQueryData(bookingKey(booking.uid), cancelled);
+      queryClient.setQueryData(inviteeBookingKey(booking.uid), cancelled);
       onDone();
     },
   });
@@ -239,6 +253,8 @@ function Reschedule({
   const type = booking.eventType.slug;
   const [chosen, setChosen] = useState<Slot | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const current = Date.parse(booking.start);
+  const picker = usePickerView(zonedDateKey(current, prefs.timeZone));
   const headingRef = useRef<HTMLHeadingElement>(null);
   useSlotStream(user, type);
 
@@ -247,7 +263,7 @@ function Reschedule({
   const move = useMutation({
     mutationFn: (slot: Slot) => rescheduleAsInvitee(booking.uid, token, slot.start),
     onSuccess: (moved) => {
-      queryClient.setQueryData(bookingKey(booking.uid), moved);
+      queryClient.setQueryData(inviteeBookingKey(booking.uid), moved);
       onDone(moved);
     },
     onError: (error, slot) => {
@@ -262,7 +278,6 @@ function Reschedule({
     },
   });
 
-  const current = Date.parse(booking.start);
   return (
     <div className="space-y-5 border-t border-slate-200 pt-6">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -300,7 +315,8 @@ function Reschedule({
             move.reset();
             setChosen(slot);
           }}
-          initialDay={zonedDateKey(current, prefs.timeZone)}
+          view={picker.view}
+          onViewChange={picker.onViewChange}
           notice={notice && <Alert>{notice}</Alert>}
         />
       )}

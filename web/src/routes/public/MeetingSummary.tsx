@@ -37,8 +37,8 @@ export function MeetingSummary({
   return (
     <div className="space-y-4">
       <div>
-        <p className="text-sm font-medium text-slate-600">{host.name}</p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">{meetingType.title}</h1>
+        <p className="text-sm font-medium wrap-anywhere text-slate-600">{host.name}</p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight wrap-anywhere text-slate-900">{meetingType.title}</h1>
       </div>
       <ul className="space-y-2 text-sm text-slate-700">
         <Fact icon={clockIcon}>{formatDuration(meetingType.durationMinutes)}</Fact>

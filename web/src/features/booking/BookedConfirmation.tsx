@@ -1,0 +1,60 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Redirect } from 'wouter';
+import { ApiError } from '../../lib/api';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { Skeleton } from '../../ui/Skeleton';
+import { fetchInviteeBooking, inviteeBookingKey, managePath } from './api';
+import { Confirmation } from './Confirmation';
+
+interface BookedConfirmationProps {
+  uid: string;
+  token: string;
+  timeZone: string;
+  hour12: boolean;
+  /** The link names no booking this token opens. */
+  onInvalid: () => void;
+}
+
+/**
+ * The confirmation as a reloadable page: right after booking it shows the answer already cached, after a
+ * reload it asks again with the invitee's own token.
+ */
+export function BookedConfirmation({ uid, token, timeZone, hour12, onInvalid }: BookedConfirmationProps) {
+  const booking = useQuery({
+    queryKey: inviteeBookingKey(uid),
+    queryFn: ({ signal }) => fetchInviteeBooking(uid, token, signal),
+  });
+  const invalid = booking.isError && booking.error instanceof ApiError && booking.error.status === 404;
+  useEffect(() => {
+    if (invalid) onInvalid();
+  }, [invalid, onInvalid]);
+
+  if (booking.isPending || invalid) {
+    return (
+      <div className="space-y-4">
+        <Skeleton className="mx-auto h-7 w-48" />
+        <Skeleton className="h-32 w-full" />
+        <span role="status" className="sr-only">
+          Loading your booking…
+        </span>
+      </div>
+    );
+  }
+  if (booking.isError) {
+    return (
+      <div className="space-y-3">
+        <Alert>Could not load your booking. {booking.error.message}</Alert>
+        <Button variant="secondary" onClick={() => booking.refetch()}>
+          Try again
+        </Button>
+      </div>
+    );
+  }
+  // A cancelled or declined booking is no news to confirm: its own page says what happened.
+  if (booking.data.status === 'cancelled' || booking.data.status === 'declined') {
+    return <Redirect to={managePath(uid, token)} replace />;
+  }
+  return <Confirmation booking={booking.data} token={token} timeZone={timeZone} hour12={hour12} />;
+}
