@@ -157,6 +157,11 @@ export function formatTimeRange(start: number, end: number, zone: string, hour12
   return `${formatTime(start, zone, hour12)} – ${formatTime(end, zone, hour12)}`;
 }
 
+/** "Mar 9, 2026, 2:00 PM": an instant as the dashboard lists it, in `zone` and the reader's language. */
+export function formatDateTime(instant: number, zone: string): string {
+  return cachedFormatter(undefined, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(instant);
+}
+
 /** "Thursday, 26 November 2026" in the reader's language. */
 export function formatLongDate(instant: number, zone: string): string {
   return cachedFormatter(undefined, {

@@ -23,7 +23,7 @@ export function IntervalsEditor({ dayLabel, intervals, onChange, errorId, invali
     const [h, m] = last.end.split(':').map(Number);
     const start = `${String(Math.min((h ?? 17) + 1, 23)).padStart(2, '0')}:${String(m ?? 0).padStart(2, '0')}`;
     const end = `${String(Math.min((h ?? 17) + 2, 23)).padStart(2, '0')}:${String(m ?? 0).padStart(2, '0')}`;
-    onChange([...intervals, { key: newKey(), start, end }]);
+    onChange([...intervals, { key: newKey(), start, end, endsNextDay: false }]);
   }
   const describedBy = invalid && errorId ? errorId : undefined;
 
@@ -54,8 +54,22 @@ export function IntervalsEditor({ dayLabel, intervals, onChange, errorId, invali
               onChange={(event) => update(interval.key, { end: event.target.value })}
               className={`${controlClasses} max-w-36`}
             />
-            {(crossesMidnight(interval) || interval.end === '00:00') && (
-              <span className="text-xs text-slate-600">{interval.end === '00:00' ? 'midnight' : 'next day'}</span>
+            {interval.end === '00:00' && <span className="text-xs text-slate-600">midnight</span>}
+            {crossesMidnight(interval) && (
+              // Asked, not assumed: 09:00–08:00 is more often a slip than a night shift.
+              <label className="flex min-h-10 items-center gap-2 text-sm text-slate-700">
+                <input
+                  type="checkbox"
+                  checked={interval.endsNextDay}
+                  onChange={(event) => update(interval.key, { endsNextDay: event.target.checked })}
+                  className="size-5 accent-indigo-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+                />
+                {interval.endsNextDay ? 'ends next day' : 'Ends the next day?'}
+                <span className="sr-only">
+                  {' '}
+                  ({dayLabel} {interval.start}–{interval.end})
+                </span>
+              </label>
             )}
             {intervals.length > 1 && (
               <Button

@@ -3,6 +3,8 @@ import { api } from '../../lib/api';
 export interface TimeInterval {
   start: string;
   end: string;
+  /** Confirms that an end at or before the start is on the next day; the server refuses such an interval without it. */
+  endsNextDay?: boolean;
 }
 
 export interface WeeklyInterval extends TimeInterval {

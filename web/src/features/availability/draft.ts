@@ -1,9 +1,18 @@
 import type { FieldErrors } from '../../lib/api';
-import { minutesOfTime } from '../../lib/zonedTime';
+import {
+  addDays,
+  civilDateOf,
+  compareDates,
+  dateKey,
+  minutesOfTime,
+  parseDateKey,
+  type CivilDate,
+} from '../../lib/zonedTime';
 import type { Availability, TimeInterval } from './api';
 
 export interface IntervalDraft extends TimeInterval {
   key: number;
+  endsNextDay: boolean;
 }
 
 export interface DayDraft {
@@ -28,15 +37,26 @@ export interface AvailabilityDraft {
 let nextKey = 1;
 export const newKey = () => nextKey++;
 
-export const defaultInterval = (): IntervalDraft => ({ key: newKey(), start: '09:00', end: '17:00' });
+export const defaultInterval = (): IntervalDraft => ({
+  key: newKey(),
+  start: '09:00',
+  end: '17:00',
+  endsNextDay: false,
+});
 
 /** A time input cannot show 24:00; midnight at the end of a day reads 00:00 and is sent back as 24:00. */
 const toInput = (i: TimeInterval): IntervalDraft => ({
   key: newKey(),
   start: i.start,
   end: i.end === '24:00' ? '00:00' : i.end,
+  endsNextDay: i.endsNextDay === true,
 });
-const fromInput = (i: IntervalDraft): TimeInterval => ({ start: i.start, end: i.end === '00:00' ? '24:00' : i.end });
+const fromInput = (i: IntervalDraft): TimeInterval => ({
+  start: i.start,
+  end: i.end === '00:00' ? '24:00' : i.end,
+  // The answer to "ends the next day?" only means something while the end is at or before the start.
+  ...(i.endsNextDay && crossesMidnight(i) ? { endsNextDay: true } : {}),
+});
 
 export function draftOf(a: Availability): AvailabilityDraft {
   const week = Array.from({ length: 7 }, (_, i) => {
@@ -62,6 +82,9 @@ export function availabilityOf(d: AvailabilityDraft): Availability {
   };
 }
 
+export const ENDS_BEFORE_START =
+  'This interval ends before it starts. If it runs past midnight, mark it as ending the next day.';
+
 /** Whether an interval runs past midnight (its end is at or before its start). */
 export function crossesMidnight(i: TimeInterval): boolean {
   return i.end !== '00:00' && minutesOfTime(i.end) <= minutesOfTime(i.start);
@@ -73,6 +96,7 @@ function problemsOf(intervals: IntervalDraft[]): string | undefined {
   }
   const sent = intervals.map(fromInput);
   if (sent.some((i) => i.start === i.end)) return 'An interval needs different start and end times.';
+  if (intervals.some((i) => crossesMidnight(i) && !i.endsNextDay)) return ENDS_BEFORE_START;
   const spans = sent
     .map((i) => {
       const start = minutesOfTime(i.start);
@@ -100,4 +124,23 @@ export function validateDraft(d: AvailabilityDraft): FieldErrors {
     if (problem) errors[`overrides.${i}.intervals`] = problem;
   });
   return errors;
+}
+
+/** What a save would send, for telling whether the draft differs from what is saved. */
+export function snapshotOf(d: AvailabilityDraft): string {
+  return JSON.stringify(availabilityOf(d));
+}
+
+/**
+ * The date a new override starts on: the day after the latest one listed (or tomorrow without any), never in
+ * the past and never a date that is already listed.
+ */
+export function nextOverrideDate(d: AvailabilityDraft, now: number): string {
+  const tomorrow = addDays(civilDateOf(now, d.timeZone), 1);
+  const listed = d.overrides.flatMap((o) => parseDateKey(o.date) ?? []);
+  const latest = listed.reduce<CivilDate | undefined>((a, b) => (a && compareDates(a, b) >= 0 ? a : b), undefined);
+  const taken = new Set(d.overrides.map((o) => o.date));
+  let date = latest && compareDates(latest, tomorrow) >= 0 ? addDays(latest, 1) : tomorrow;
+  while (taken.has(dateKey(date))) date = addDays(date, 1);
+  return dateKey(date);
 }

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { analyticsKey, getAnalytics, type AnalyticsReport, type TypeStats } from '../../features/analytics/api';
-import { useMe } from '../../features/identity/useSession';
+import { useProfileZone } from '../../features/identity/useProfileZone';
 import { listMeetingTypes, meetingTypesKey } from '../../features/meetingTypes/api';
 import { timeZoneLabel } from '../../lib/timeZones';
 import {
@@ -42,8 +42,7 @@ function rangeOf(days: number, zone: string) {
 }
 
 export function AnalyticsPage() {
-  const me = useMe().data;
-  const zone = me?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = useProfileZone();
   const [range, setRange] = useState<RangeValue>('30');
   // Recomputed only when the range or zone changes, so the query key stays put between renders.
   const { from, to, keys } = useMemo(() => rangeOf(Number(range), zone), [range, zone]);

@@ -6,6 +6,8 @@ import {
   defaultInterval,
   draftOf,
   newKey,
+  nextOverrideDate,
+  snapshotOf,
   validateDraft,
   type AvailabilityDraft,
   type DayDraft,
@@ -13,7 +15,8 @@ import {
 } from '../../features/availability/draft';
 import { IntervalsEditor } from '../../features/availability/IntervalsEditor';
 import { toFormErrors } from '../../lib/formErrors';
-import { addDays, civilDateOf, dateKey, formatCivilDate, parseDateKey, weekdayNames } from '../../lib/zonedTime';
+import { useUnsavedChangesGuard } from '../../lib/useUnsavedChangesGuard';
+import { formatCivilDate, parseDateKey, weekdayNames } from '../../lib/zonedTime';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { controlClasses } from '../../ui/controlClasses';
@@ -48,11 +51,17 @@ function AvailabilityEditor({ initial }: { initial: Availability }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<AvailabilityDraft>(() => draftOf(initial));
   const [saved, setSaved] = useState(false);
+  const [savedSnapshot, setSavedSnapshot] = useState(() => snapshotOf(draftOf(initial)));
+  useUnsavedChangesGuard(
+    snapshotOf(draft) !== savedSnapshot,
+    'Your availability has unsaved changes. Leave this page and lose them?',
+  );
   const { formRef, errors, show, clear } = useFormErrors();
   const save = useMutation({
     mutationFn: (d: AvailabilityDraft) => putAvailability(availabilityOf(d)),
-    onSuccess: (result) => {
+    onSuccess: (result, sent) => {
       queryClient.setQueryData(availabilityKey, result);
+      setSavedSnapshot(snapshotOf(sent));
       setSaved(true);
     },
     onError: (error) => show(toFormErrors(error, [])),
@@ -80,12 +89,10 @@ function AvailabilityEditor({ initial }: { initial: Availability }) {
   }
 
   function addOverride() {
-    const taken = new Set(draft.overrides.map((o) => o.date));
-    let date = civilDateOf(Date.now(), draft.timeZone);
-    while (taken.has(dateKey(date))) date = addDays(date, 1);
+    const date = nextOverrideDate(draft, Date.now());
     change((d) => ({
       ...d,
-      overrides: [...d.overrides, { key: newKey(), date: dateKey(date), dayOff: true, intervals: [defaultInterval()] }],
+      overrides: [...d.overrides, { key: newKey(), date, dayOff: true, intervals: [defaultInterval()] }],
     }));
   }
 

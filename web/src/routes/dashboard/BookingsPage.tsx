@@ -4,7 +4,7 @@ import type { Booking, VideoLink } from '../../features/booking/api';
 import { LocationText } from '../../features/booking/BookingDetails';
 import { isVideo, locationLabels } from '../../features/booking/locations';
 import { actOnBooking, hostBookingsKey, listBookings, type HostAction } from '../../features/hostBookings/api';
-import { useMe } from '../../features/identity/useSession';
+import { useProfileZone } from '../../features/identity/useProfileZone';
 import { listMeetingTypes, meetingTypesKey } from '../../features/meetingTypes/api';
 import { timeZoneLabel } from '../../lib/timeZones';
 import { formatLongDate, formatTimeRange, localePrefersHour12 } from '../../lib/zonedTime';
@@ -143,8 +143,7 @@ function VideoLinkProgress({ video }: { video: VideoLink }) {
 
 function BookingCard({ booking }: { booking: Booking }) {
   const queryClient = useQueryClient();
-  const me = useMe().data;
-  const zone = me?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = useProfileZone();
   const [hour12] = useState(localePrefersHour12);
   const [now] = useState(() => Date.now());
   const [dialog, setDialog] = useState<HostAction | null>(null);

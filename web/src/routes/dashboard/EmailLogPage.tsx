@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
+import { useProfileDateTime, useProfileZone } from '../../features/identity/useProfileZone';
 import { listMessages, messagesKey, type LoggedMessage, type MessageStatus } from '../../features/notifications/api';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
@@ -8,6 +9,7 @@ import { EmailAddress } from '../../ui/EmailAddress';
 import { EmptyState } from '../../ui/EmptyState';
 import { focusRing } from '../../ui/focusRing';
 import { SegmentedControl } from '../../ui/SegmentedControl';
+import { TimesInZone } from '../../ui/TimesInZone';
 import { LoadError, LoadingBlock } from './LoadingBlock';
 import { SectionHeader } from './SectionHeader';
 
@@ -20,9 +22,6 @@ const filters = [
 ] as const;
 type Filter = (typeof filters)[number]['value'];
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const when = (iso: string | null) => (iso ? dateTime.format(Date.parse(iso)) : '—');
-
 function StatusBadge({ status }: { status: string }) {
   if (status === 'sent') return <Badge tone="green">Sent</Badge>;
   if (status === 'pending') return <Badge>Pending</Badge>;
@@ -33,6 +32,8 @@ function StatusBadge({ status }: { status: string }) {
 
 export function EmailLogPage() {
   const [filter, setFilter] = useState<Filter>('all');
+  const zone = useProfileZone();
+  const when = useProfileDateTime();
   const status: MessageStatus | undefined = filter === 'all' ? undefined : filter;
   const messages = useQuery({
     queryKey: [...messagesKey, filter],
@@ -51,6 +52,7 @@ export function EmailLogPage() {
           </Button>
         }
       />
+      <TimesInZone zone={zone} />
       <SegmentedControl legend="Show" options={filters} value={filter} onChange={setFilter} />
       {messages.isPending ? (
         <LoadingBlock label="Loading the e-mail log…" />
@@ -145,6 +147,7 @@ export function EmailLogPage() {
 }
 
 function MessageCard({ message: m }: { message: LoggedMessage }) {
+  const when = useProfileDateTime();
   return (
     <li
       className={`rounded-xl p-4 shadow-sm ring-1 ${m.status === 'dead' ? 'bg-red-50 ring-red-200' : 'bg-white ring-slate-200'}`}

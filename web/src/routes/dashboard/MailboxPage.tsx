@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
+import { useProfileDateTime, useProfileZone } from '../../features/identity/useProfileZone';
 import { devOutboxKey, listDevOutbox, type MailboxMessage } from '../../features/notifications/api';
 import { ApiError } from '../../lib/api';
 import { Badge } from '../../ui/Badge';
@@ -9,15 +10,16 @@ import { EmptyState } from '../../ui/EmptyState';
 import { focusRing } from '../../ui/focusRing';
 import { Notice } from '../../ui/Notice';
 import { TextField } from '../../ui/TextField';
+import { TimesInZone } from '../../ui/TimesInZone';
 import { LoadError, LoadingBlock } from './LoadingBlock';
 import { SectionHeader } from './SectionHeader';
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function MailboxPage() {
   const [draft, setDraft] = useState('');
   const [to, setTo] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const zone = useProfileZone();
+  const when = useProfileDateTime();
   const outbox = useQuery({
     queryKey: [...devOutboxKey, to],
     queryFn: ({ signal }) => listDevOutbox(to, signal),
@@ -86,6 +88,7 @@ export function MailboxPage() {
               )}
             </div>
           </form>
+          <TimesInZone zone={zone} />
           {outbox.isPending ? (
             <LoadingBlock label="Loading the mailbox…" />
           ) : outbox.isError ? (
@@ -116,7 +119,7 @@ export function MailboxPage() {
                         <span className="block text-sm font-semibold break-words text-slate-900">{m.subject}</span>
                         <span className="mt-0.5 block text-sm break-all text-slate-700">To {m.to}</span>
                         <span className="mt-0.5 block text-xs text-slate-600">
-                          {dateTime.format(Date.parse(m.createdAt))}
+                          {when(m.createdAt)}
                           {m.attachments.length > 0 &&
                             ` · ${m.attachments.length} attachment${m.attachments.length === 1 ? '' : 's'}`}
                         </span>
@@ -142,6 +145,7 @@ export function MailboxPage() {
 
 function MessageView({ message }: { message: MailboxMessage }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const when = useProfileDateTime();
 
   // Opening a message moves focus to it: on phones it sits below the list, out of sight.
   useEffect(() => {
@@ -170,7 +174,7 @@ function MessageView({ message }: { message: MailboxMessage }) {
           </div>
           <div className="flex flex-wrap gap-x-2">
             <dt className="text-slate-600">Queued:</dt>
-            <dd>{dateTime.format(Date.parse(message.createdAt))}</dd>
+            <dd>{when(message.createdAt)}</dd>
           </div>
           <div className="flex flex-wrap items-center gap-x-2">
             <dt className="text-slate-600">Status:</dt>

@@ -13,6 +13,7 @@ import {
   type WebhookEndpoint,
   type WebhookEvent,
 } from '../../features/webhooks/api';
+import { useProfileDateTime, useProfileZone } from '../../features/identity/useProfileZone';
 import { Alert } from '../../ui/Alert';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
@@ -20,14 +21,13 @@ import { CopyButton } from '../../ui/CopyButton';
 import { Dialog } from '../../ui/Dialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { Notice } from '../../ui/Notice';
+import { TimesInZone } from '../../ui/TimesInZone';
 import { EndpointForm } from './EndpointForm';
 import { LoadError, LoadingBlock } from './LoadingBlock';
 import { SectionHeader } from './SectionHeader';
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const when = (iso: string | null) => (iso ? dateTime.format(Date.parse(iso)) : '—');
-
 export function WebhooksPage() {
+  const zone = useProfileZone();
   const endpoints = useQuery({ queryKey: webhookEndpointsKey, queryFn: ({ signal }) => listEndpoints(signal) });
   const [created, setCreated] = useState<(WebhookEndpoint & { secret: string }) | null>(null);
 
@@ -37,6 +37,7 @@ export function WebhooksPage() {
         title="Webhooks"
         description="Send bookings, cancellations, reschedules and reminders to your own endpoints as signed JSON POST requests."
       />
+      <TimesInZone zone={zone} />
       {created ? (
         <SecretPanel endpoint={created} onDone={() => setCreated(null)} />
       ) : (
@@ -154,6 +155,7 @@ function SecretPanel({ endpoint, onDone }: { endpoint: WebhookEndpoint & { secre
 
 function EndpointCard({ endpoint }: { endpoint: WebhookEndpoint }) {
   const queryClient = useQueryClient();
+  const when = useProfileDateTime();
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -269,6 +271,7 @@ function DeliveryStatus({ delivery }: { delivery: WebhookDelivery }) {
 }
 
 function Deliveries({ endpointId }: { endpointId: string }) {
+  const when = useProfileDateTime();
   const deliveries = useQuery({
     queryKey: webhookDeliveriesKey(endpointId),
     queryFn: ({ signal }) => listDeliveries(endpointId, signal),
@@ -360,6 +363,7 @@ function Deliveries({ endpointId }: { endpointId: string }) {
 }
 
 function DeliveryFacts({ delivery: d }: { delivery: WebhookDelivery }) {
+  const when = useProfileDateTime();
   const facts: [string, string][] = [
     ['Response', d.responseStatus === null ? 'None yet' : String(d.responseStatus)],
     ['Attempts', String(d.attempts)],
