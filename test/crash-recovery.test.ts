@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createHost, startServer } from '../bench/lib/server.js';
+import { bookBenchSlot, createHost, startServer } from '../bench/lib/server.js';
 import { createTestDb, type TestDb } from './helpers/db.js';
 import { startSmtpServer } from './helpers/smtp.js';
 
@@ -29,17 +29,7 @@ it('loses no e-mail when the process dies between the booking commit and the sen
   try {
     const { username } = await createHost(web.base, `crash${Date.now().toString(36)}`);
     const start = new Date(Math.ceil(Date.now() / 86_400_000) * 86_400_000 + 2 * 86_400_000).toISOString();
-    const res = await fetch(`${web.base}/api/meetings/book`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        user: username,
-        type: 'bench',
-        start,
-        timeZone: 'UTC',
-        invitee: { name: 'Crash', email: 'crash@example.com' },
-      }),
-    });
+    const res = await bookBenchSlot(web.base, username, start, { name: 'Crash', email: 'crash@example.com' });
     expect(res.status).toBe(201);
     await web.kill();
     expect(smtp.messages).toHaveLength(0);

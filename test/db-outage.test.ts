@@ -1,24 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHost } from '../bench/lib/server.js';
+import { bookBenchSlot, createHost } from '../bench/lib/server.js';
 import { createTestDb, type TestDb } from './helpers/db.js';
-
-/** A free loopback port, so the server's address is known before it logs. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
+import { freePort } from './helpers/net.js';
+import { nextEvent } from './helpers/sse.js';
 
 type LogLine = { level: number; msg: string; [key: string]: unknown };
 
@@ -71,37 +61,8 @@ async function startLoggedServer(env: Record<string, string>) {
   };
 }
 
-/** Reads SSE frames from a live HTTP stream until one satisfies `match`. */
-async function nextEvent(body: ReadableStream<Uint8Array>, match: (event: string, data: unknown) => boolean) {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error('stream ended');
-    buffer += value;
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const frame = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const event = /^event: (.*)$/m.exec(frame)?.[1];
-      const data = /^data: (.*)$/m.exec(frame)?.[1];
-      if (event && data && match(event, JSON.parse(data))) return { event, data: JSON.parse(data) as unknown };
-    }
-  }
-}
-
-const bookAt = (base: string, username: string, start: string) =>
-  fetch(`${base}/api/meetings/book`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      user: username,
-      type: 'bench',
-      start,
-      timeZone: 'UTC',
-      invitee: { name: 'Olive Outage', email: 'olive@example.com' },
-    }),
-  });
+const olive = { name: 'Olive Outage', email: 'olive@example.com' };
+const bookAt = (base: string, username: string, start: string) => bookBenchSlot(base, username, start, olive);
 
 // PostgreSQL only: the outage is a real server refusing and dropping connections; PGlite runs inside the
 // process and has no connection to lose.

@@ -1,11 +1,11 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from './helpers/db.js';
+import { freePort } from './helpers/net.js';
 
 /**
  * The documented production start, as an operator runs it: `npm run build`, then `npm run serve` in a deployment
@@ -34,15 +34,6 @@ function linkProductionPackages(into: string) {
     symlinkSync(join(repo, path), target, 'dir');
   }
 }
-
-const freePort = () =>
-  new Promise<number>((done, fail) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-    probe.on('error', fail);
-  });
 
 beforeAll(async () => {
   deployment = mkdtempSync(join(tmpdir(), 'tuskhub-production-'));

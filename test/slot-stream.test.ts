@@ -2,6 +2,7 @@ import { createDb } from '../src/db/client.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, TestClient, type TestApp } from './helpers/app.js';
 import { at, bookingBody, hostWithType, utcDay } from './helpers/scheduling.js';
+import { nextEvent } from './helpers/sse.js';
 
 let t: TestApp;
 let base: string;
@@ -10,29 +11,6 @@ beforeAll(async () => {
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(() => t.close());
-
-/** Reads SSE frames from a live HTTP stream until one satisfies `match`. */
-async function nextEvent(body: ReadableStream<Uint8Array>, match: (event: string, data: unknown) => boolean) {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) throw new Error('stream ended');
-      buffer += value;
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const frame = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = /^event: (.*)$/m.exec(frame)?.[1];
-        const data = /^data: (.*)$/m.exec(frame)?.[1];
-        if (event && data && match(event, JSON.parse(data))) return { event, data: JSON.parse(data) };
-      }
-    }
-  } finally {
-    reader.releaseLock();
-  }
-}
 
 it('tells a subscribed page when a slot is booked and when it is freed', async () => {
   const host = await hostWithType(t.app);

@@ -112,6 +112,19 @@ export async function createHost(base: string, username: string, typeOverrides: 
   return { username, headers, typeId: (created as { meetingType: { id: string } }).meetingType.id };
 }
 
+/** Books `start` on the host's "bench" meeting type, as an anonymous invitee's browser would. */
+export const bookBenchSlot = (
+  base: string,
+  username: string,
+  start: string,
+  invitee: { name: string; email: string },
+) =>
+  fetch(`${base}/api/meetings/book`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ user: username, type: 'bench', start, timeZone: 'UTC', invitee }),
+  });
+
 export function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
