@@ -194,6 +194,7 @@ export const meetingBookings = pgTable(
 const bookingRef = () => uuid('booking_id').references(() => meetingBookings.id, { onDelete: 'cascade' });
 const meetingTypeRef = () => uuid('meeting_type_id').references(() => meetingTypes.id, { onDelete: 'cascade' });
 
+/** Planned, not yet used by any feature: documents to read or sign with a booking (issue 14, Send). */
 export const meetingDocuments = pgTable(
   'meeting_documents',
   {
@@ -220,6 +221,7 @@ export const meetingDocuments = pgTable(
   ],
 );
 
+/** Planned, not yet used by any feature: industry workflow templates (issue 16). */
 export const meetingWorkflowTemplates = pgTable(
   'meeting_workflow_templates',
   {
@@ -236,6 +238,7 @@ export const meetingWorkflowTemplates = pgTable(
   (t) => [index('meeting_workflow_templates_org_idx').on(t.orgId, t.industry)],
 );
 
+/** Planned: workflows around a booking (issue 16); today only the signed inbound endpoint looks one up. */
 export const meetingWorkflows = pgTable(
   'meeting_workflows',
   {
@@ -357,6 +360,7 @@ export const meetingVideoLinks = pgTable(
   ],
 );
 
+/** Planned, not yet used by any feature: payments for paid meeting types (issue 17, Stripe). */
 export const meetingPaymentTransactions = pgTable(
   'meeting_payment_transactions',
   {
@@ -380,7 +384,10 @@ export const meetingPaymentTransactions = pgTable(
   ],
 );
 
-/** The hosts of a team meeting type (collective or round robin) and their round-robin weight. */
+/**
+ * Planned, not yet used by any feature (issue 18, teams): the hosts of a team meeting type (collective or round
+ * robin) and their round-robin weight.
+ */
 export const meetingTeamAvailability = pgTable(
   'meeting_team_availability',
   {
