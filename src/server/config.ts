@@ -3,12 +3,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { randomToken } from '../lib/crypto.js';
-import { trustProxySetting, type TrustProxy } from './trust-proxy.js';
+import { trustProxySetting } from './trust-proxy.js';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
-/** Every environment variable the app reads, with its default. The README documents the same list. */
-const envSchema = z.object({
+/**
+ * Every environment variable the app reads, with its default. The README's Configuration tables name the same
+ * list, and config.test.ts holds them to it.
+ */
+export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -57,47 +60,13 @@ const envSchema = z.object({
     .optional(),
 });
 
-export type Config = {
-  env: 'development' | 'production' | 'test';
-  host: string;
-  port: number;
-  publicUrl: string;
-  role: 'web' | 'worker' | 'all';
-  dataDir: string;
-  databaseUrl: string | undefined;
-  redisUrl: string | undefined;
-  smtpUrl: string | undefined;
-  appSecret: string;
-  logLevel: string;
-  trustProxy: TrustProxy;
-  /** Longest time a client may take to send a whole request (headers and body). */
-  requestTimeoutMs: number;
-  seedDemo: boolean;
-  jitsiBaseUrl: string;
-  /** OAuth apps of the video providers; a provider without client id and secret cannot be connected. */
-  oauthApps: Record<OAuthProvider, OAuthApp | undefined>;
-  /** First retry delay of a failed provider call; later ones double, up to an hour. */
-  videoRetryBaseSeconds: number;
-  /** PostgreSQL pool size, and how long a query waits for a free connection before answering 503. */
-  databasePoolSize: number;
-  databasePoolTimeoutMs: number;
-  /** How long a booking waits for the host's lock (another booking of that host) before answering 503 busy. */
-  bookingLockTimeoutMs: number;
-  /** Outgoing webhooks may go to private and loopback addresses (off by default: tenants choose the URLs). */
-  webhookAllowPrivateTargets: boolean;
-  mailFrom: string;
-  /** A booking's e-mails to one person are held this long after the last, so a burst of changes sends once. */
-  emailCoalesceSeconds: number;
-  /** Server-wide cap of e-mails to one address per hour; more are not sent and end as dead letters. */
-  emailMaxPerRecipientPerHour: number;
-  /** Invitee cancels and reschedules allowed per booking and per client IP, each per hour. */
-  inviteeChangesPerBookingPerHour: number;
-  inviteeChangesPerIpPerHour: number;
-  /** Standard Webhooks secret for the inbound job endpoints (external schedulers sign with it). */
-  inboundWebhookSecret: string;
-};
+/**
+ * The app's settings, as loadConfig builds them from the parsed environment: the type follows the code, so no
+ * second description of the shape can drift from envSchema.
+ */
+export type Config = ReturnType<typeof loadConfig>;
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -120,10 +89,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     appSecret,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    /** Longest time a client may take to send a whole request (headers and body). */
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     // A demo host with a printed password is for trying the product, never a default in production.
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== 'production',
     jitsiBaseUrl: e.JITSI_BASE_URL.replace(/\/$/, ''),
+    /** OAuth apps of the video providers; a provider without client id and secret cannot be connected. */
     oauthApps: {
       zoom: oauthApp(e.ZOOM_CLIENT_ID, e.ZOOM_CLIENT_SECRET, {
         authorize: e.ZOOM_AUTHORIZE_URL,
@@ -142,17 +113,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         token: e.MICROSOFT_TOKEN_URL,
         api: e.MICROSOFT_API_URL,
       }),
-    },
+    } satisfies Record<OAuthProvider, OAuthApp | undefined>,
+    /** First retry delay of a failed provider call; later ones double, up to an hour. */
     videoRetryBaseSeconds: e.VIDEO_RETRY_BASE_SECONDS,
+    /** PostgreSQL pool size, and how long a query waits for a free connection before answering 503. */
     databasePoolSize: e.DATABASE_POOL_SIZE,
     databasePoolTimeoutMs: e.DATABASE_POOL_TIMEOUT_MS,
+    /** How long a booking waits for the host's lock (another booking of that host) before answering 503 busy. */
     bookingLockTimeoutMs: e.BOOKING_LOCK_TIMEOUT_MS,
+    /** Outgoing webhooks may go to private and loopback addresses (off by default: tenants choose the URLs). */
     webhookAllowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS,
     mailFrom: e.MAIL_FROM ?? `TuskHub Meetings <no-reply@${new URL(publicUrl).hostname}>`,
+    /** A booking's e-mails to one person are held this long after the last, so a burst of changes sends once. */
     emailCoalesceSeconds: e.EMAIL_COALESCE_SECONDS,
+    /** Server-wide cap of e-mails to one address per hour; more are not sent and end as dead letters. */
     emailMaxPerRecipientPerHour: e.EMAIL_MAX_PER_RECIPIENT_PER_HOUR,
+    /** Invitee cancels and reschedules allowed per booking and per client IP, each per hour. */
     inviteeChangesPerBookingPerHour: e.INVITEE_CHANGES_PER_BOOKING_PER_HOUR,
     inviteeChangesPerIpPerHour: e.INVITEE_CHANGES_PER_IP_PER_HOUR,
+    /** Standard Webhooks secret for the inbound job endpoints (external schedulers sign with it). */
     inboundWebhookSecret: e.INBOUND_WEBHOOK_SECRET ?? derivedWebhookSecret(appSecret),
   };
 }
