@@ -93,11 +93,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     perBookingPerHour: config.inviteeChangesPerBookingPerHour,
     perIpPerHour: config.inviteeChangesPerIpPerHour,
   });
-  notificationRoutes(app, { config, db: db.db, notifications: services.notifications, bookings: services.bookings });
+  notificationRoutes(app, {
+    config,
+    notifications: services.notifications,
+    bookings: services.bookings,
+    verifyInbound: services.verifyInbound,
+  });
   webhookRoutes(app, services.webhooks);
   integrationRoutes(app, services.integrations);
   analyticsRoutes(app, services.analytics, services.identity.timeZoneOf);
-  workflowRoutes(app, { db: db.db, inboundWebhookSecret: config.inboundWebhookSecret });
+  workflowRoutes(app, { workflows: services.workflows, verifyInbound: services.verifyInbound });
   await registerWebApp(app, deps.webRoot ?? defaultWebRoot());
   return app;
 }

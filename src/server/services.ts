@@ -16,7 +16,9 @@ import { slotTopic } from '../modules/scheduling/slot-events.js';
 import { createSlotsService } from '../modules/scheduling/slots.service.js';
 import { createIntegrations } from '../modules/video/integrations.service.js';
 import { createVideoLinks } from '../modules/video/links.service.js';
+import { createInboundVerifier } from '../modules/webhooks/inbound.js';
 import { createWebhooks } from '../modules/webhooks/service.js';
+import { createWorkflows } from '../modules/workflows/service.js';
 import type { Config } from './config.js';
 
 export type Infrastructure = {
@@ -80,6 +82,7 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
     onSlotsChanged: publishSlots,
     lockTimeoutMs: config.bookingLockTimeoutMs,
   });
+  const meetingTypes = createMeetingTypesService(db, publishSlots, integrations.checkLocation, bookings);
   return {
     bus,
     queue,
@@ -90,10 +93,18 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
     bookings,
     integrations,
     video,
-    meetingTypes: createMeetingTypesService(db, publishSlots, integrations.checkLocation, bookings),
+    meetingTypes,
     availability: createAvailabilityService(db, identity.timeZoneOf, publishSlots),
     slots: createSlotsService(db, identity.findHost),
-    analytics: createAnalytics({ db, appSecret: config.appSecret, findHost: identity.findHost }),
+    analytics: createAnalytics({
+      db,
+      appSecret: config.appSecret,
+      findHost: identity.findHost,
+      meetingTypeIdBySlug: meetingTypes.idBySlug,
+    }),
+    workflows: createWorkflows(db),
+    /** Signed inbound calls (reminders, workflow actions) share one replay record, kept by the webhooks module. */
+    verifyInbound: createInboundVerifier(db, config.inboundWebhookSecret),
     /** Defines every module's jobs on the queue; call once before queue.start(). */
     registerJobs() {
       notifications.registerJobs();

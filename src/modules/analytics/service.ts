@@ -1,10 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type { Database } from '../../db/client.js';
-import { withTenant } from '../../db/tenant.js';
+import { withTenant, type Tx } from '../../db/tenant.js';
 import { invalid } from '../../lib/errors.js';
 import type { Principal } from '../identity/service.js';
-import { meetingTypesRepo } from '../scheduling/meeting-types.repo.js';
-import type { Host } from '../scheduling/offered-slots.js';
 import { analyticsRepo } from './repo.js';
 
 const DAY = 86_400_000;
@@ -15,7 +13,9 @@ export type PageEvent = 'page_view' | 'slot_view';
 export function createAnalytics(deps: {
   db: Database;
   appSecret: string;
-  findHost: (username: string) => Promise<Host | undefined>;
+  findHost: (username: string) => Promise<{ id: string; orgId: string } | undefined>;
+  /** The scheduling module's lookup, run inside this module's tenant transaction. */
+  meetingTypeIdBySlug: (tx: Tx, hostUserId: string, slug: string) => Promise<string | undefined>;
 }) {
   const { db } = deps;
 
@@ -38,11 +38,11 @@ export function createAnalytics(deps: {
       const host = await deps.findHost(input.user);
       if (!host) return false;
       return withTenant(db, { orgId: host.orgId }, async (tx) => {
-        const type = await meetingTypesRepo.findBySlug(tx, host.id, input.type);
-        if (!type) return false;
+        const meetingTypeId = await deps.meetingTypeIdBySlug(tx, host.id, input.type);
+        if (!meetingTypeId) return false;
         await analyticsRepo.record(tx, {
           orgId: host.orgId,
-          meetingTypeId: type.id,
+          meetingTypeId,
           event: input.event,
           visitorHash: visitorHash(visitor.ip, visitor.userAgent, new Date()),
         });

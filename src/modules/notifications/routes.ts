@@ -7,8 +7,8 @@ import { forbidden, invalid, notFound } from '../../lib/errors.js';
 import { isLocalRequest } from '../../server/plugins/local-request.js';
 import type { BookingsService } from '../scheduling/bookings.service.js';
 import type { Notifications } from './service.js';
-import { createInboundVerifier, keepRawJson } from '../webhooks/inbound.js';
-import type { Database } from '../../db/client.js';
+import { keepRawJson } from '../../server/plugins/raw-json.js';
+import type { InboundVerifier } from '../webhooks/types.js';
 
 const messageSchema = z.object({
   id: z.uuid(),
@@ -23,7 +23,12 @@ const messageSchema = z.object({
 
 export function notificationRoutes(
   app: FastifyInstance,
-  deps: { config: Config; db: Database; notifications: Notifications; bookings: BookingsService },
+  deps: {
+    config: Config;
+    notifications: Notifications;
+    bookings: BookingsService;
+    verifyInbound: InboundVerifier;
+  },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const devMailbox = !deps.config.smtpUrl && deps.config.env !== 'production';
@@ -135,7 +140,6 @@ export function notificationRoutes(
   // The brief's QStash-style endpoints: an external scheduler may drive reminders with signed calls.
   void app.register(async (scope) => {
     keepRawJson(scope);
-    const verify = createInboundVerifier(deps.db, deps.config.inboundWebhookSecret);
     const sendBody = z.object({ reminderId: z.uuid() });
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/meetings/reminders/send',
@@ -147,7 +151,7 @@ export function notificationRoutes(
         },
       },
       async (req) => {
-        const parsed = sendBody.safeParse(await verify(req));
+        const parsed = sendBody.safeParse(await deps.verifyInbound(req));
         if (!parsed.success) throw invalid({ reminderId: 'Give the id of a reminder.' });
         return { sent: await deps.bookings.sendReminder(parsed.data.reminderId) };
       },

@@ -66,6 +66,11 @@ export function createMeetingTypesService(
   }
 
   return {
+    /** For other modules' counts (analytics): a live type of the host by its slug, inside the caller's transaction. */
+    async idBySlug(tx: Tx, hostUserId: string, slug: string) {
+      return (await meetingTypesRepo.findBySlug(tx, hostUserId, slug))?.id;
+    },
+
     async list(principal: Principal) {
       const rows = await withTenant(db, tenant(principal), (tx) => meetingTypesRepo.listForHost(tx, principal.userId));
       return rows.map(toMeetingTypeView);

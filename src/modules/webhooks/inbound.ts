@@ -1,27 +1,22 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Webhook } from 'standardwebhooks';
 import type { Database } from '../../db/client.js';
 import { uniqueViolation } from '../../db/errors.js';
 import { inboundWebhookReceipts } from '../../db/schema/index.js';
 import { badRequest, unauthorized } from '../../lib/errors.js';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    rawBody?: string;
-  }
-}
+import type { InboundVerifier } from './types.js';
 
 /**
  * Verifies Standard Webhooks signatures (HMAC-SHA256, 5-minute tolerance, constant-time comparison, done by the
  * `standardwebhooks` library) on the exact bytes received, then remembers the message id so a captured request
- * cannot be replayed within or after the tolerance.
+ * cannot be replayed within or after the tolerance. The routes keep `rawBody` with server/plugins/raw-json.ts.
  */
-export function createInboundVerifier(db: Database, secret: string) {
+export function createInboundVerifier(db: Database, secret: string): InboundVerifier {
   const webhook = new Webhook(secret);
   const rejected = (why: string) =>
     unauthorized('webhook_signature_invalid', `The webhook signature is invalid: ${why}.`);
 
-  return async function verify(request: FastifyRequest): Promise<unknown> {
+  return async function verify(request: FastifyRequest) {
     const headers = {
       'webhook-id': String(request.headers['webhook-id'] ?? ''),
       'webhook-timestamp': String(request.headers['webhook-timestamp'] ?? ''),
@@ -46,12 +41,4 @@ export function createInboundVerifier(db: Database, secret: string) {
       throw badRequest('malformed_json', 'The request body is not valid JSON.');
     }
   };
-}
-
-/** Keeps the raw JSON text for signature checks in this plugin's routes; parsing happens after verification. */
-export function keepRawJson(scope: FastifyInstance) {
-  scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    request.rawBody = body as string;
-    done(null, undefined);
-  });
 }

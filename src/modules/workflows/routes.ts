@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '../../db/client.js';
-import { meetingWorkflows } from '../../db/schema/index.js';
-import { AppError, invalid, notFound } from '../../lib/errors.js';
-import { createInboundVerifier, keepRawJson } from '../webhooks/inbound.js';
+import { invalid } from '../../lib/errors.js';
+import { keepRawJson } from '../../server/plugins/raw-json.js';
+import type { InboundVerifier } from '../webhooks/types.js';
+import type { Workflows } from './service.js';
 
 const actionBody = z.object({
   workflowId: z.uuid(),
@@ -13,15 +12,10 @@ const actionBody = z.object({
   bookingUid: z.string().optional(),
 });
 
-/**
- * The brief's signed workflow hook. Signature, freshness and replay are enforced now; running actions arrives
- * with the workflows feature, so a verified call for an existing workflow is refused honestly (409) rather
- * than pretended.
- */
-export function workflowRoutes(app: FastifyInstance, deps: { db: Database; inboundWebhookSecret: string }) {
+/** The brief's signed workflow hook. Signature, freshness and replay are enforced now; see the service for the rest. */
+export function workflowRoutes(app: FastifyInstance, deps: { workflows: Workflows; verifyInbound: InboundVerifier }) {
   void app.register(async (scope) => {
     keepRawJson(scope);
-    const verify = createInboundVerifier(deps.db, deps.inboundWebhookSecret);
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/workflows/execute-action',
       {
@@ -32,18 +26,9 @@ export function workflowRoutes(app: FastifyInstance, deps: { db: Database; inbou
         },
       },
       async (req) => {
-        const parsed = actionBody.safeParse(await verify(req));
+        const parsed = actionBody.safeParse(await deps.verifyInbound(req));
         if (!parsed.success) throw invalid({ workflowId: 'Give the workflow id and action index.' });
-        const [workflow] = await deps.db
-          .select({ id: meetingWorkflows.id })
-          .from(meetingWorkflows)
-          .where(eq(meetingWorkflows.id, parsed.data.workflowId));
-        if (!workflow) throw notFound('The workflow');
-        throw new AppError(
-          409,
-          'workflow_actions_unavailable',
-          'Workflow actions are not available in this version yet.',
-        );
+        return deps.workflows.executeAction(parsed.data);
       },
     );
   });
