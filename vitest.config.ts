@@ -11,7 +11,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
+          // The web app's pure modules (rules, drafts, zone arithmetic) need no DOM, so they run here too.
+          include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
           exclude: ['src/**/*.db.test.ts'],
         },
       },

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { meetingBookings } from '../src/db/schema/index.js';
+import { bookingsRepo } from '../src/modules/scheduling/bookings.repo.js';
 import { createTestApp, TestClient, type TestApp } from './helpers/app.js';
 import { at, bookingBody, hostWithType, utcDay } from './helpers/scheduling.js';
 
@@ -281,6 +282,43 @@ describe('host actions', () => {
     expect(cancelled.body.booking).toMatchObject({ status: 'cancelled', cancelReason: 'Sick' });
     expect((await host.client.get('/api/meetings/bookings?status=cancelled')).body.bookings).toHaveLength(1);
     expect((await host.client.get('/api/meetings/bookings?status=upcoming')).body.bookings).toHaveLength(0);
+  });
+
+  it('lists each booking with its own reminders, fetched in one query for the whole list', async () => {
+    const host = await hostWithType(t.app);
+    const deep = await host.client.post('/api/meetings/types', {
+      title: 'Deep dive',
+      slug: 'deep',
+      durationMinutes: 30,
+      minimumNoticeMinutes: 0,
+      reminderOffsetsMinutes: [30, 120, 10],
+    });
+    expect(deep.status).toBe(201);
+    const book = async (type: string, hhmm: string) =>
+      (await new TestClient(t.app).post('/api/meetings/book', bookingBody(host.user.username, iso(hhmm), { type })))
+        .body.booking.uid as string;
+    const intro = await book('intro', '09:00');
+    const dive = await book('deep', '13:00');
+    const dropped = await book('intro', '15:30');
+    await host.client.request('PATCH', `/api/meetings/bookings/${dropped}`, { action: 'cancel' });
+
+    const remindersQuery = vi.spyOn(bookingsRepo, 'remindersOf');
+    const res = await host.client.get('/api/meetings/bookings');
+    expect(remindersQuery).toHaveBeenCalledTimes(1);
+    remindersQuery.mockRestore();
+
+    type Listed = { uid: string; reminders: { offsetMinutes: number; scheduledFor: string; status: string }[] };
+    const byUid = new Map((res.body.bookings as Listed[]).map((b) => [b.uid, b.reminders]));
+    const expected = (hhmm: string, offsets: number[], status: string) =>
+      offsets.map((offsetMinutes) => ({
+        offsetMinutes,
+        scheduledFor: new Date(Date.parse(iso(hhmm)) - offsetMinutes * 60_000).toISOString(),
+        status,
+      }));
+    expect(byUid.size).toBe(3);
+    expect(byUid.get(intro)).toEqual(expected('09:00', [1440, 60], 'scheduled'));
+    expect(byUid.get(dive)).toEqual(expected('13:00', [120, 30, 10], 'scheduled'));
+    expect(byUid.get(dropped)).toEqual(expected('15:30', [1440, 60], 'cancelled'));
   });
 
   it('marks a no-show once the meeting has started', async () => {

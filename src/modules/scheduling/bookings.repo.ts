@@ -11,6 +11,7 @@ import {
 import type { Tx } from '../../db/tenant.js';
 
 export type BookingRow = typeof meetingBookings.$inferSelect;
+export type ReminderRow = Pick<typeof meetingReminders.$inferSelect, 'offsetMinutes' | 'scheduledFor' | 'status'>;
 const LIVE = ['pending', 'confirmed'] as const;
 
 /** A booking with what every view of it shows: its meeting type and host. */
@@ -125,16 +126,26 @@ export const bookingsRepo = {
     return row!;
   },
 
-  reminders: (tx: Tx, bookingId: string) =>
-    tx
+  /**
+   * Reminders of many bookings in one query, grouped by booking id (earliest reminder first, as each view shows
+   * them): a list of 500 bookings must not run 500 queries at once on one transaction client.
+   */
+  async remindersOf(tx: Tx, bookingIds: readonly string[]) {
+    const byBooking = new Map(bookingIds.map((id) => [id, [] as ReminderRow[]]));
+    if (!bookingIds.length) return byBooking;
+    const rows = await tx
       .select({
+        bookingId: meetingReminders.bookingId,
         offsetMinutes: meetingReminders.offsetMinutes,
         scheduledFor: meetingReminders.scheduledFor,
         status: meetingReminders.status,
       })
       .from(meetingReminders)
-      .where(eq(meetingReminders.bookingId, bookingId))
-      .orderBy(desc(meetingReminders.offsetMinutes)),
+      .where(inArray(meetingReminders.bookingId, [...new Set(bookingIds)]))
+      .orderBy(desc(meetingReminders.offsetMinutes));
+    for (const { bookingId, ...reminder } of rows) byBooking.get(bookingId)?.push(reminder);
+    return byBooking;
+  },
 
   /** Old reminder rows go: a job still queued for one of them finds nothing to send. */
   async replaceReminders(tx: Tx, rows: (typeof meetingReminders.$inferInsert)[], bookingId: string) {

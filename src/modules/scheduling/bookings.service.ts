@@ -10,7 +10,13 @@ import type { BookingMail, BookingMailEvent } from '../notifications/types.js';
 import type { VideoLinks } from '../video/links.service.js';
 import type { Webhooks } from '../webhooks/service.js';
 import { BookingEffects, type SlotChange, type WebhookEvent } from './booking-effects.js';
-import { bookingsRepo, type BookingListFilter, type BookingRow, type BookingWithContext } from './bookings.repo.js';
+import {
+  bookingsRepo,
+  type BookingListFilter,
+  type BookingRow,
+  type BookingWithContext,
+  type ReminderRow,
+} from './bookings.repo.js';
 import type { ManageTokens } from './manage-token.js';
 import { meetingTypesRepo, type MeetingTypeRow } from './meeting-types.repo.js';
 import { judgeStart, type Host } from './offered-slots.js';
@@ -119,9 +125,17 @@ export function createBookingsService(deps: BookingsDeps) {
     return row;
   }
 
-  async function view(tx: Tx, row: BookingWithContext, withLinks: boolean): Promise<BookingView> {
+  /** Views of many bookings share one reminders query, however many bookings there are. */
+  async function views(tx: Tx, rows: BookingWithContext[], withLinks: boolean): Promise<BookingView[]> {
+    const ids = rows.map((r) => r.booking.id);
+    const reminders = await bookingsRepo.remindersOf(tx, ids);
+    return rows.map((row) => viewOf(row, reminders.get(row.booking.id) ?? [], withLinks));
+  }
+
+  const view = async (tx: Tx, row: BookingWithContext, withLinks: boolean) => (await views(tx, [row], withLinks))[0]!;
+
+  function viewOf(row: BookingWithContext, reminders: ReminderRow[], withLinks: boolean): BookingView {
     const { booking: b, type, host } = row;
-    const reminders = await bookingsRepo.reminders(tx, b.id);
     return {
       uid: b.uid,
       status: b.status,
@@ -392,10 +406,7 @@ export function createBookingsService(deps: BookingsDeps) {
       else if (q.status === 'past')
         Object.assign(filter, { statuses: ['confirmed'], endBefore: now, newestFirst: true });
       else if (q.status) Object.assign(filter, { statuses: [q.status] });
-      return withTenant(db, principal, async (tx) => {
-        const rows = await bookingsRepo.list(tx, filter);
-        return Promise.all(rows.map((r) => view(tx, r, true)));
-      });
+      return withTenant(db, principal, async (tx) => views(tx, await bookingsRepo.list(tx, filter), true));
     },
 
     async hostAction(

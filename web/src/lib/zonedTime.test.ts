@@ -1,5 +1,5 @@
-// The booking page's zone arithmetic (web/src/lib/zonedTime.ts) is plain TypeScript over Intl, so it is
-// checked here in Node, where DST edges are easy to pin down; the browser tests cover it end to end.
+// The booking page's zone arithmetic (zonedTime.ts) is plain TypeScript over Intl, so it is
+// checked in Node, where DST edges are easy to pin down; the browser tests cover it end to end.
 import { describe, expect, test } from 'vitest';
 import {
   addDays,
@@ -13,8 +13,8 @@ import {
   parseDateKey,
   zonedDateKey,
   zonedToInstant,
-} from '../web/src/lib/zonedTime.js';
-import { googleCalendarUrl, outlookCalendarUrl } from '../web/src/lib/calendarLinks.js';
+} from './zonedTime';
+import { googleCalendarUrl, outlookCalendarUrl } from './calendarLinks';
 
 const at = (iso: string) => Date.parse(iso);
 
