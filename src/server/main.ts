@@ -7,10 +7,12 @@ import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createServices } from './services.js';
+import { survivingConnectionLoss } from './unhandled-rejections.js';
 
 const startedAt = performance.now();
 const config = loadConfig();
 const log = pino({ level: config.logLevel });
+process.on('unhandledRejection', survivingConnectionLoss(log));
 const db = await createDb({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
