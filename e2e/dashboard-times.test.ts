@@ -1,8 +1,8 @@
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { e2eSession } from './helpers/app.js';
 import { horizontalOverflow, screenshot, type ViewportName } from './helpers/browser.js';
-import { newAccount, signUp } from './helpers/flows.js';
+import { hostApi, newAccount, openIntroCall, signUp } from './helpers/flows.js';
 
 const HOUR = 3_600_000;
 const BROWSER_ZONE = 'America/Los_Angeles';
@@ -15,16 +15,6 @@ const session = e2eSession();
 /** How an en-US reader sees `iso` on a dashboard list, in `zone`. */
 const shown = (iso: string, zone: string) =>
   new Intl.DateTimeFormat('en-US', { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(iso));
-
-/** The signed-in host's API, with the CSRF header the web app sends on writes. */
-async function hostApi(request: APIRequestContext) {
-  const { token } = (await (await request.get('/api/auth/csrf')).json()) as { token: string };
-  return async <T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, data?: unknown): Promise<T> => {
-    const res = await request.fetch(path, { method, headers: { 'x-csrf-token': token }, data });
-    if (!res.ok()) throw new Error(`${method} ${path} → ${res.status()} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-}
 
 async function expectTimesInProfileZone(page: Page, instants: string[]) {
   await page.getByText(LABEL, { exact: true }).waitFor();
@@ -43,17 +33,7 @@ describe.each(['desktop', 'phone'] as const)('dashboard times at %s width', (vie
     await signUp(page, account);
     const api = await hostApi(context.request);
     await api('PATCH', '/api/me', { timeZone: PROFILE_ZONE });
-    await api('PUT', '/api/meetings/availability', {
-      timeZone: 'UTC',
-      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
-      overrides: [],
-    });
-    await api('POST', '/api/meetings/types', {
-      title: 'Intro call',
-      slug: 'intro',
-      durationMinutes: 30,
-      minimumNoticeMinutes: 0,
-    });
+    await openIntroCall(api);
     const { endpoint } = await api<{ endpoint: { createdAt: string } }>('POST', '/api/webhooks/endpoints', {
       url: 'http://127.0.0.1:9/hooks',
       events: ['booking.created'],

@@ -1,10 +1,9 @@
-import type { APIRequestContext } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { searchZones, zoneOptions } from '../web/src/lib/timeZoneSearch.js';
 import { canonicalTimeZone, listTimeZones, timeZoneDisplayName } from '../web/src/lib/timeZones.js';
 import { e2eSession } from './helpers/app.js';
 import { horizontalOverflow, screenshot, seriousA11yViolations, type ViewportName } from './helpers/browser.js';
-import { newAccount, signUp } from './helpers/flows.js';
+import { hostApi, newAccount, openIntroCall, signUp } from './helpers/flows.js';
 
 // Chromium, like Node, reports ICU's ids, which keep the old names.
 const LEGACY_ZONE = 'Asia/Calcutta';
@@ -81,16 +80,6 @@ describe('zone names and search in the web app', () => {
 
 const session = e2eSession();
 
-/** The signed-in host's API, with the CSRF header the web app sends on writes. */
-async function hostApi(request: APIRequestContext) {
-  const { token } = (await (await request.get('/api/auth/csrf')).json()) as { token: string };
-  return async <T>(method: 'GET' | 'PUT' | 'POST', path: string, data?: unknown): Promise<T> => {
-    const res = await request.fetch(path, { method, headers: { 'x-csrf-token': token }, data });
-    if (!res.ok()) throw new Error(`${method} ${path} → ${res.status()} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-}
-
 describe.each(['desktop', 'phone'] as const)('time-zone picker at %s width', (viewport: ViewportName) => {
   test('a browser reporting Asia/Calcutta gets Kolkata, and the picker finds zones by the names people use', async () => {
     const context = await session.newContext(viewport, LEGACY_ZONE);
@@ -103,17 +92,7 @@ describe.each(['desktop', 'phone'] as const)('time-zone picker at %s width', (vi
     await signUp(page, account);
     const api = await hostApi(context.request);
     expect((await api<{ user: { timeZone: string } }>('GET', '/api/me')).user.timeZone).toBe('Asia/Kolkata');
-    await api('PUT', '/api/meetings/availability', {
-      timeZone: 'UTC',
-      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
-      overrides: [],
-    });
-    await api('POST', '/api/meetings/types', {
-      title: 'Intro call',
-      slug: 'intro',
-      durationMinutes: 30,
-      minimumNoticeMinutes: 0,
-    });
+    await openIntroCall(api);
 
     // The booking page shows the visitor's zone by its current name and asks for slots in it.
     const slotsZone = (request: { url(): string }) => new URL(request.url()).searchParams.get('timeZone');

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Page } from 'playwright-core';
+import type { APIRequestContext, Page } from 'playwright-core';
 
 export type Account = { name: string; email: string; password: string; username: string };
 
@@ -103,4 +103,29 @@ export async function fillBookingForm(
 export function timeRangeText(start: string, end: string, timeZone: string) {
   const format = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', hour12: true });
   return `${format.format(new Date(start))} – ${format.format(new Date(end))}`;
+}
+
+/** The signed-in host's API, with the CSRF header the web app sends on writes. */
+export async function hostApi(request: APIRequestContext) {
+  const { token } = (await (await request.get('/api/auth/csrf')).json()) as { token: string };
+  return async <T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, data?: unknown): Promise<T> => {
+    const res = await request.fetch(path, { method, headers: { 'x-csrf-token': token }, data });
+    if (!res.ok()) throw new Error(`${method} ${path} → ${res.status()} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+}
+
+/** Round-the-clock hours and a bookable "Intro call" (slug intro, 30 minutes, no notice), set up through the API. */
+export async function openIntroCall(api: Awaited<ReturnType<typeof hostApi>>) {
+  await api('PUT', '/api/meetings/availability', {
+    timeZone: 'UTC',
+    weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
+    overrides: [],
+  });
+  await api('POST', '/api/meetings/types', {
+    title: 'Intro call',
+    slug: 'intro',
+    durationMinutes: 30,
+    minimumNoticeMinutes: 0,
+  });
 }
