@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import checkFile from 'eslint-plugin-check-file';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -17,6 +18,19 @@ const noDatabase = {
   group: ['drizzle-orm', 'drizzle-orm/*', '**/db/schema', '**/db/schema/**', '**/db/client*'],
   message: 'Routes call services; queries and the Database belong in a repo behind a service.',
 };
+
+/*
+ * One naming rule for files. Server code is kebab-case, and a file that holds one layer of a module says so as
+ * its last name part: `routes.ts` for the module's own aggregate, `<aggregate>.<layer>.ts` for another
+ * (`bookings.service.ts`), never `bookings-service.ts`. The web app names folders and modules in camelCase and
+ * components in PascalCase, as React projects do.
+ */
+const KEBAB = '+([a-z])*([a-z0-9])*(-+([a-z0-9]))';
+const LAYERS = 'routes|service|repo|schemas|types';
+const serverFileName = `${KEBAB}?(.@(${LAYERS}))?(.@(test|db.test|property.test))`;
+const layerSpelledWithDash = Object.fromEntries(
+  LAYERS.split('|').map((layer) => [`**/*-${layer}.ts`, `*.${layer}.ts`]),
+);
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'data', 'coverage'] },
@@ -49,6 +63,33 @@ export default tseslint.config(
     // Later blocks replace a rule's options, so routes repeat the module boundary beside their own.
     files: ['src/modules/*/routes.ts', 'src/modules/*/*.routes.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [otherModule(1), noDatabase] }] },
+  },
+  {
+    files: ['{src,test,e2e,bench,scripts}/**/*.{ts,mjs}'],
+    plugins: { 'check-file': checkFile },
+    rules: {
+      'check-file/filename-naming-convention': [
+        'error',
+        { '**/*.{ts,mjs}': serverFileName },
+        {
+          errorMessage: `"{{ target }}": name server files <kebab-case>.ts, or <aggregate>.<layer>.ts where the layer is one of ${LAYERS.replaceAll('|', ', ')} (tests add .test)`,
+        },
+      ],
+      'check-file/filename-blocklist': ['error', layerSpelledWithDash],
+      'check-file/folder-naming-convention': ['error', { '{src,test,e2e,bench,scripts}/**/': 'KEBAB_CASE' }],
+    },
+  },
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    plugins: { 'check-file': checkFile },
+    rules: {
+      'check-file/filename-naming-convention': [
+        'error',
+        { '**/!(main).tsx': 'PASCAL_CASE', '**/*.ts': 'CAMEL_CASE' },
+        { ignoreMiddleExtensions: true },
+      ],
+      'check-file/folder-naming-convention': ['error', { 'web/src/**/': 'CAMEL_CASE' }],
+    },
   },
   {
     files: ['bench/**', 'scripts/**', 'test/**', 'e2e/**'],
