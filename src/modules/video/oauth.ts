@@ -1,5 +1,5 @@
 import type { OAuthApp } from '../../server/config.js';
-import { ProviderError } from './types.js';
+import { ProviderError, type ClientAuth } from './types.js';
 
 export type OAuthTokens = { accessToken: string; refreshToken: string; expiresAt: number };
 
@@ -19,9 +19,6 @@ export function authorizeUrl(
   }).toString();
   return url.toString();
 }
-
-/** How the client proves itself at the token endpoint: HTTP Basic (Zoom) or form fields (Google, Microsoft). */
-export type ClientAuth = 'basic' | 'form';
 
 export const exchangeCode = (app: OAuthApp, auth: ClientAuth, code: string, redirectUri: string, verifier: string) =>
   tokenRequest(
