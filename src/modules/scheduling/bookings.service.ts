@@ -2,6 +2,7 @@ import type { Database } from '../../db/client.js';
 import { uniqueViolation } from '../../db/errors.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { JobQueue } from '../../jobs/queue.js';
+import type { Clock } from '../../lib/clock.js';
 import { conflict, notFound, unauthorized } from '../../lib/errors.js';
 import type { Principal } from '../identity/service.js';
 import type { Notifications } from '../notifications/service.js';
@@ -34,14 +35,13 @@ export type BookingsDeps = {
   findHost: (username: string) => Promise<Host | undefined>;
   findHostById: (userId: string) => Promise<Host | undefined>;
   onSlotsChanged: (hostUserId: string, change: SlotChange) => void;
-  clock?: () => Date;
+  clock: Clock;
   /** Longest wait for the host's booking lock before the request answers 503 busy. */
   lockTimeoutMs: number;
 };
 
 export function createBookingsService(deps: BookingsDeps) {
-  const { db, tokens } = deps;
-  const clock = deps.clock ?? (() => new Date());
+  const { db, tokens, clock } = deps;
   const bookingViews = createBookingViews({ tokens, publicUrl: deps.publicUrl });
   const changes = createBookingChanges({ ...deps, views: bookingViews });
   const { load, view, views, announce, afterCommit, change } = changes;
@@ -50,7 +50,7 @@ export function createBookingsService(deps: BookingsDeps) {
   /** Cancelling frees the time, stops the reminders and tells both people, whoever cancels. */
   const cancel = async (tx: Tx, fx: BookingEffects, booking: BookingRow, by: 'host' | 'invitee', reason?: string) =>
     (await applyTransition('cancel', { tx, fx, changes, booking, by, reason: reason ?? null, now: clock() }))!;
-  const invitee = createInviteeBookings({ ...deps, clock, changes, views: bookingViews, cancel });
+  const invitee = createInviteeBookings({ ...deps, changes, views: bookingViews, cancel });
 
   async function book(
     input: BookInput,

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
+import type { Clock } from '../../lib/clock.js';
 import { conflict } from '../../lib/errors.js';
 import type { Notifications } from '../notifications/service.js';
 import { bookingNotFound, notOffered, slotUnavailable, type BookingChanges } from './booking-changes.js';
@@ -20,7 +21,7 @@ export type InviteeBookingsDeps = {
   publicUrl: string;
   notifications: Pick<Notifications, 'invite'>;
   findHostById: (userId: string) => Promise<Host | undefined>;
-  clock: () => Date;
+  clock: Clock;
   lockTimeoutMs: number;
   changes: BookingChanges;
   views: BookingViews;
