@@ -47,7 +47,10 @@ export function createBookingsService(deps: BookingsDeps) {
   const { load, view, views, announce, afterCommit, change } = changes;
   const reminders = createReminders({ db, queue: deps.queue, load, announce, afterCommit });
 
-  /** Cancelling frees the time, stops the reminders and tells both people, whoever cancels. */
+  /**
+   * Cancelling frees the time, stops the reminders and tells both people, whoever cancels; it always announces,
+   * so the booking as announced is there to answer with.
+   */
   const cancel = async (tx: Tx, fx: BookingEffects, booking: BookingRow, by: 'host' | 'invitee', reason?: string) =>
     (await applyTransition('cancel', { tx, fx, changes, booking, by, reason: reason ?? null, now: clock() }))!;
   const invitee = createInviteeBookings({ ...deps, changes, views: bookingViews, cancel });
