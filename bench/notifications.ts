@@ -12,7 +12,7 @@ import { withTenant } from '../src/db/tenant.js';
 import { createJobQueue } from '../src/jobs/queue.js';
 import { createEventBus } from '../src/lib/event-bus.js';
 import { outboxRepo } from '../src/modules/notifications/outbox.repo.js';
-import { REMINDER_JOB } from '../src/modules/scheduling/bookings.service.js';
+import { REMINDER_JOB } from '../src/modules/scheduling/reminders.service.js';
 import { loadConfig } from '../src/server/config.js';
 import { createServices } from '../src/server/services.js';
 import { percentile } from './lib/server.js';

@@ -1,5 +1,6 @@
 import type { DbHandle } from '../db/client.js';
 import type { JobQueue } from '../jobs/queue.js';
+import { systemClock, type Clock } from '../lib/clock.js';
 import { createSealer } from '../lib/crypto.js';
 import type { EventBus } from '../lib/event-bus.js';
 import { createAnalytics } from '../modules/analytics/service.js';
@@ -27,14 +28,17 @@ export type Infrastructure = {
   log: { warn(obj: object, msg: string): void };
   /** Overrides the SMTP transport built from SMTP_URL (tests inject one). */
   mailer?: Mailer | undefined;
+  /** The time every service decides with; the system clock unless a test moves time. */
+  clock?: Clock | undefined;
 };
 
 /** Wires each module's service to its repo; the one place that knows how modules are assembled. */
 export function createServices(config: Config, handle: DbHandle, infra: Infrastructure) {
   const db = handle.db;
   const { bus, queue } = infra;
+  const clock = infra.clock ?? systemClock;
   const sealer = createSealer(config.appSecret);
-  const identity = createIdentityService(createIdentityRepo(db), sealer);
+  const identity = createIdentityService(createIdentityRepo(db), sealer, clock);
   const publishSlots = (hostUserId: string, change: SlotChange = { reason: 'changed' }) => {
     // Realtime updates are a courtesy to open pages; a failed publish must not fail the booking.
     bus.publish(slotTopic(hostUserId), change).catch(() => {});
@@ -48,6 +52,7 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
     log: infra.log,
     coalesceSeconds: config.emailCoalesceSeconds,
     maxPerRecipientPerHour: config.emailMaxPerRecipientPerHour,
+    clock,
   });
   const webhooks = createWebhooks({ db, queue, sealer, allowPrivateTargets: config.webhookAllowPrivateTargets });
   const integrations = createIntegrations({
@@ -57,6 +62,7 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
     publicUrl: config.publicUrl,
     oauthApps: config.oauthApps,
     log: infra.log,
+    clock,
   });
   const video = createVideoLinks({
     db,
@@ -80,6 +86,7 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
     findHost: identity.findHost,
     findHostById: identity.findHostById,
     onSlotsChanged: publishSlots,
+    clock,
     lockTimeoutMs: config.bookingLockTimeoutMs,
   });
   const meetingTypes = createMeetingTypesService(db, publishSlots, integrations.checkLocation, bookings);
@@ -95,12 +102,13 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
     video,
     meetingTypes,
     availability: createAvailabilityService(db, identity.timeZoneOf, publishSlots),
-    slots: createSlotsService(db, identity.findHost),
+    slots: createSlotsService(db, identity.findHost, clock),
     analytics: createAnalytics({
       db,
       appSecret: config.appSecret,
       findHost: identity.findHost,
       meetingTypeIdBySlug: meetingTypes.idBySlug,
+      clock,
     }),
     workflows: createWorkflows(db),
     /** Signed inbound calls (reminders, workflow actions) share one replay record, kept by the webhooks module. */

@@ -7,6 +7,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 import type { Redis } from 'ioredis';
 import { createJobQueue, type JobQueue } from '../../src/jobs/queue.js';
+import type { Clock } from '../../src/lib/clock.js';
 import { createEventBus } from '../../src/lib/event-bus.js';
 import { connectRedis } from '../../src/lib/redis.js';
 import { buildApp } from '../../src/server/app.js';
@@ -33,6 +34,8 @@ export type TestAppOptions = {
   runWorkers?: boolean;
   /** Serve a built web app (the browser tests); by default none. */
   webRoot?: string;
+  /** The time the services decide with (see testClock); by default the system clock. */
+  clock?: Clock;
 };
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -55,7 +58,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const bus = await createEventBus(db, redis);
   const log = { warn: () => {} };
   const queue = createJobQueue(db, { runWorkers: options.runWorkers ?? true, onError: () => {} });
-  const services = createServices(config, db, { bus, queue, log });
+  const services = createServices(config, db, { bus, queue, log, clock: options.clock });
   services.registerJobs();
   await queue.start();
   const app = await buildApp({

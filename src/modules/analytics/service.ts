@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Database } from '../../db/client.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
+import type { Clock } from '../../lib/clock.js';
 import { invalid } from '../../lib/errors.js';
 import type { Principal } from '../identity/service.js';
 import { analyticsRepo } from './repo.js';
@@ -16,6 +17,8 @@ export function createAnalytics(deps: {
   findHost: (username: string) => Promise<{ id: string; orgId: string } | undefined>;
   /** The scheduling module's lookup, run inside this module's tenant transaction. */
   meetingTypeIdBySlug: (tx: Tx, hostUserId: string, slug: string) => Promise<string | undefined>;
+  /** Which day a visitor is counted on. */
+  clock: Clock;
 }) {
   const { db } = deps;
 
@@ -44,7 +47,7 @@ export function createAnalytics(deps: {
           orgId: host.orgId,
           meetingTypeId,
           event: input.event,
-          visitorHash: visitorHash(visitor.ip, visitor.userAgent, new Date()),
+          visitorHash: visitorHash(visitor.ip, visitor.userAgent, deps.clock()),
         });
         return true;
       });

@@ -1,3 +1,4 @@
+import type { Clock } from '../../lib/clock.js';
 import { randomToken, sha256, type Sealer } from '../../lib/crypto.js';
 import { conflict, invalid, notFound, unauthorized } from '../../lib/errors.js';
 import { uniqueViolation } from '../../db/errors.js';
@@ -13,7 +14,7 @@ export type Principal = { userId: string; orgId: string; via: 'session' | 'api_k
 export type ClientInfo = { ip: string; userAgent: string | undefined };
 export type IssuedSession = { user: PublicUser; token: string; expiresAt: Date };
 
-export function createIdentityService(repo: IdentityRepo, sealer: Sealer, clock: () => Date = () => new Date()) {
+export function createIdentityService(repo: IdentityRepo, sealer: Sealer, clock: Clock) {
   async function issueSession(user: PublicUser, orgId: string, client: ClientInfo): Promise<IssuedSession> {
     const token = randomToken();
     const expiresAt = new Date(clock().getTime() + SESSION_TTL_MS);

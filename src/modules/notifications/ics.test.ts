@@ -10,6 +10,7 @@ function eventOf(text: string) {
   return events[0]!;
 }
 
+const stamp = new Date('2026-03-01T12:00:00Z');
 const attendeesOf = (event: ical.VEvent) => [event.attendee ?? []].flat();
 const addressOf = (a: ical.Attendee) => (typeof a === 'string' ? a : a.val).toLowerCase();
 
@@ -20,7 +21,7 @@ describe('calendar invitations', () => {
       host: { name: 'Hana "the host"', email: 'hana@example.com', timeZone: 'UTC', hourCycle: 'h23' },
       invitee: { name, email: 'eve@example.com', timeZone: 'UTC', hourCycle: 'h23' },
     });
-    const text = bookingInvite(mail, 'REQUEST', 'meet.example.com', 'invitee');
+    const text = bookingInvite(mail, 'REQUEST', 'meet.example.com', 'invitee', stamp);
     const event = eventOf(text);
     const attendees = attendeesOf(event);
     expect(attendees).toHaveLength(1);
@@ -32,9 +33,9 @@ describe('calendar invitations', () => {
 
   it('gives the invitee their manage link and the host the dashboard, never the other’s', () => {
     const mail = bookingMail();
-    const invitee = eventOf(bookingInvite(mail, 'REQUEST', 'meet.example.com', 'invitee'));
+    const invitee = eventOf(bookingInvite(mail, 'REQUEST', 'meet.example.com', 'invitee', stamp));
     expect(invitee.description).toContain(`Reschedule or cancel: ${mail.links.manage}`);
-    const hostText = bookingInvite(mail, 'REQUEST', 'meet.example.com', 'host');
+    const hostText = bookingInvite(mail, 'REQUEST', 'meet.example.com', 'host', stamp);
     const host = eventOf(hostText);
     expect(host.description).toContain(mail.dashboardUrl);
     expect(hostText.replace(/\r\n /g, '')).not.toContain('invitee-secret');
@@ -48,7 +49,7 @@ describe('calendar invitations', () => {
       ['CANCEL', 'host'],
       ['PUBLISH', 'invitee'],
     ] as const) {
-      const text = bookingInvite(cancelled, method, 'meet.example.com', audience).replace(/\r\n /g, '');
+      const text = bookingInvite(cancelled, method, 'meet.example.com', audience, stamp).replace(/\r\n /g, '');
       expect(text).toMatch(/^STATUS:CANCELLED/m);
       expect(text).not.toMatch(/Reschedule|cancel:|invitee-secret|Join:/);
     }

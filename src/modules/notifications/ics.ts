@@ -33,13 +33,14 @@ function manageLine(b: BookingMail, audience: Audience, cancelled: boolean): str
 /**
  * An iTIP (RFC 5546) invitation for one booking, as one audience gets it. The UID never changes for a booking
  * and SEQUENCE is the booking's change counter, so calendar apps update or remove the same event instead of
- * adding another.
+ * adding another. `stamp` (DTSTAMP) is when this invitation was issued.
  */
 export function bookingInvite(
   b: BookingMail,
   method: InviteMethod,
   uidDomain: string,
-  audience: Audience = 'invitee',
+  audience: Audience,
+  stamp: Date,
 ): string {
   const calendar = ical({
     prodId: { company: 'TuskHub', product: 'Meetings', language: 'EN' },
@@ -50,7 +51,7 @@ export function bookingInvite(
   calendar.createEvent({
     id: `${b.uid}@${uidDomain}`,
     sequence: b.sequence,
-    stamp: new Date(),
+    stamp,
     start: b.start,
     end: b.end,
     summary: `${b.title}: ${b.host.name} and ${b.invitee.name}`,

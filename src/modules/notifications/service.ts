@@ -2,6 +2,7 @@ import type { Database } from '../../db/client.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { Principal } from '../identity/service.js';
 import type { JobQueue } from '../../jobs/queue.js';
+import type { Clock } from '../../lib/clock.js';
 import { bookingInvite, type InviteMethod } from './ics.js';
 import type { Mailer } from './mailer.js';
 import { outboxRepo, type OutboxRow, type QueuedMail } from './outbox.repo.js';
@@ -44,6 +45,7 @@ export type NotificationsDeps = {
   coalesceSeconds: number;
   /** Server-wide: more e-mails than this to one address within an hour are not sent. */
   maxPerRecipientPerHour: number;
+  clock: Clock;
 };
 
 /** A message as the development mailbox shows it: with its bodies and attachments. */
@@ -61,7 +63,7 @@ function mailboxView(rows: OutboxRow[]) {
 }
 
 export function createNotifications(deps: NotificationsDeps) {
-  const { db } = deps;
+  const { db, clock } = deps;
 
   function bookingMails(e: BookingMailEvent, b: BookingMail, bookingId: string): QueuedMail[] {
     const method = inviteMethod(e, b);
@@ -71,7 +73,7 @@ export function createNotifications(deps: NotificationsDeps) {
             {
               filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics',
               contentType: `text/calendar; charset=utf-8; method=${method}`,
-              contentBase64: Buffer.from(bookingInvite(b, method, deps.uidDomain, who)).toString('base64'),
+              contentBase64: Buffer.from(bookingInvite(b, method, deps.uidDomain, who, clock())).toString('base64'),
             },
           ]
         : [];
@@ -121,6 +123,8 @@ export function createNotifications(deps: NotificationsDeps) {
       }
       await Promise.all(
         send.map(async (m) => {
+          // The outbox's own housekeeping, measured from the database's createdAt on the system clock: moving the
+          // services' clock (as tests do) must not expire mail waiting to be sent.
           if (Date.now() - m.createdAt.getTime() > MAX_AGE_MS) {
             await outboxRepo.markFailed(db, m.id, 'Expired: not sent within 3 days.', null);
             return;
@@ -177,7 +181,9 @@ export function createNotifications(deps: NotificationsDeps) {
     mailbox: async (principal: Principal, to: string | undefined) =>
       mailboxView(await withTenant(db, principal, (tx) => outboxRepo.list(tx, to))),
 
-    invite: bookingInvite,
+    /** The invitee's calendar file for a booking, issued now. */
+    invite: (b: BookingMail, method: InviteMethod, uidDomain: string) =>
+      bookingInvite(b, method, uidDomain, 'invitee', clock()),
 
     /** What the host sees of their organization's mail, including messages that gave up (dead letters). */
     async messages(principal: Principal, status: OutboxRow['status'] | undefined) {

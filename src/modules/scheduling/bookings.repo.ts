@@ -11,6 +11,7 @@ import {
 import type { Tx } from '../../db/tenant.js';
 
 export type BookingRow = typeof meetingBookings.$inferSelect;
+export type BookingPatch = Partial<typeof meetingBookings.$inferInsert>;
 export type ReminderRow = Pick<typeof meetingReminders.$inferSelect, 'offsetMinutes' | 'scheduledFor' | 'status'>;
 const LIVE = ['pending', 'confirmed'] as const;
 
@@ -121,7 +122,7 @@ export const bookingsRepo = {
       .limit(500);
   },
 
-  async update(tx: Tx, id: string, patch: Partial<typeof meetingBookings.$inferInsert>) {
+  async update(tx: Tx, id: string, patch: BookingPatch) {
     const [row] = await tx.update(meetingBookings).set(patch).where(eq(meetingBookings.id, id)).returning();
     return row!;
   },

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
+import type { Clock } from '../../lib/clock.js';
 import { invalid, notFound } from '../../lib/errors.js';
 import { meetingTypesRepo, type MeetingTypeRow } from './meeting-types.repo.js';
 import { offeredSlots, type Host } from './offered-slots.js';
@@ -26,7 +27,7 @@ export type SlotsQuery = { user: string; type: string; from: string; to: string;
 export function createSlotsService(
   db: Database,
   findHost: (username: string) => Promise<Host | undefined>,
-  clock: () => Date = () => new Date(),
+  clock: Clock,
 ) {
   const pageNotFound = () => notFound('The booking page');
 

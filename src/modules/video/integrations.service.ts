@@ -2,6 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import type { Database } from '../../db/client.js';
 import type { MeetingLocation } from '../../db/schema/index.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
+import type { Clock } from '../../lib/clock.js';
 import { constantTimeEqual, randomToken, type Sealer } from '../../lib/crypto.js';
 import { AppError, badRequest, invalid, notFound } from '../../lib/errors.js';
 import type { OAuthApp, OAuthProvider } from '../../server/config.js';
@@ -23,12 +24,14 @@ export type IntegrationsDeps = {
   publicUrl: string;
   oauthApps: Record<OAuthProvider, OAuthApp | undefined>;
   log: { warn(obj: object, msg: string): void };
+  clock: Clock;
 };
 
 type State = { u: string; o: string; p: OAuthProvider; n: string; e: number };
 
 export function createIntegrations(deps: IntegrationsDeps) {
-  const { db, sealer } = deps;
+  const { db, sealer, clock } = deps;
+  const nowMs = () => clock().getTime();
   const redirectUri = (provider: OAuthProvider) => `${deps.publicUrl}/api/integrations/${provider}/callback`;
 
   function adapterOf(provider: OAuthProvider): VideoProviderAdapter {
@@ -57,7 +60,7 @@ export function createIntegrations(deps: IntegrationsDeps) {
       o: principal.orgId,
       p: provider,
       n: randomToken(12),
-      e: Date.now() + STATE_TTL_MS,
+      e: nowMs() + STATE_TTL_MS,
     };
     const body = Buffer.from(JSON.stringify(state)).toString('base64url');
     return { value: `${body}.${sign(body)}`, nonce: state.n };
@@ -68,7 +71,7 @@ export function createIntegrations(deps: IntegrationsDeps) {
     if (!body || !mac || !constantTimeEqual(mac, sign(body)))
       throw badRequest('invalid_state', 'This sign-in link is not valid.');
     const state = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as State;
-    if (state.e < Date.now()) throw badRequest('invalid_state', 'This sign-in took too long. Please connect again.');
+    if (state.e < nowMs()) throw badRequest('invalid_state', 'This sign-in took too long. Please connect again.');
     if (state.p !== provider || state.u !== principal.userId || state.o !== principal.orgId)
       throw badRequest('invalid_state', 'This sign-in was started by another account. Please connect again.');
     return state;
@@ -111,7 +114,7 @@ export function createIntegrations(deps: IntegrationsDeps) {
     const tokens = open(row.credentialsSealed);
     let fresh: OAuthTokens;
     try {
-      fresh = await refreshTokens(app, adapterOf(provider).clientAuth, tokens.refreshToken);
+      fresh = await refreshTokens(app, adapterOf(provider).clientAuth, tokens.refreshToken, clock);
     } catch (error) {
       if (!failedWith(error, 'auth')) throw error;
       const current = await refreshedElsewhere(userId, provider, row.credentialsSealed);
@@ -139,7 +142,7 @@ export function createIntegrations(deps: IntegrationsDeps) {
     if (row.status !== 'active') throw new ProviderError('auth', `${adapter.label} needs to be connected again.`);
     const tokens = open(row.credentialsSealed);
     const usable =
-      rejected === undefined ? tokens.expiresAt - EXPIRY_MARGIN_MS > Date.now() : tokens.accessToken !== rejected;
+      rejected === undefined ? tokens.expiresAt - EXPIRY_MARGIN_MS > nowMs() : tokens.accessToken !== rejected;
     if (usable) return { app, accessToken: tokens.accessToken };
     let pending = refreshing.get(row.id);
     if (!pending) {
@@ -189,7 +192,8 @@ export function createIntegrations(deps: IntegrationsDeps) {
       const { n: nonce } = readState(state, principal, provider);
       const adapter = adapterOf(provider);
       const app = appOf(provider);
-      const tokens = await exchangeCode(app, adapter.clientAuth, code, redirectUri(provider), pkceVerifier(nonce));
+      const verifier = pkceVerifier(nonce);
+      const tokens = await exchangeCode(app, adapter.clientAuth, code, redirectUri(provider), verifier, clock);
       const accountEmail = await adapter.accountEmail({ app, accessToken: tokens.accessToken });
       await withTenant(db, principal, (tx) =>
         integrationsRepo.upsert(tx, {

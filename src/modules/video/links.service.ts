@@ -5,7 +5,7 @@ import type { JobQueue } from '../../jobs/queue.js';
 import type { Integrations } from './integrations.service.js';
 import { jitsiRoomUrl } from './jitsi.js';
 import { videoAdapters } from './providers/index.js';
-import { videoLinksRepo, type LinkPatch } from './repo.js';
+import { dueIn, videoLinksRepo, type LinkPatch } from './repo.js';
 import {
   failedWith,
   ProviderError,
@@ -136,7 +136,7 @@ export function createVideoLinks(deps: VideoLinksDeps) {
       await videoLinksRepo.finish(db, id, {
         ...keep,
         lastError: reason,
-        workDueAt: new Date(Date.now() + delay * 1000),
+        workDueAt: dueIn(delay),
       });
       deps.queue.send(VIDEO_SYNC_JOB, {}, { startAfter: delay }).catch(() => {});
       return;
@@ -203,7 +203,7 @@ export function createVideoLinks(deps: VideoLinksDeps) {
         status: 'pending',
         url: null,
         providerMeetingId: null,
-        workDueAt: new Date(),
+        workDueAt: dueIn(0),
       });
       return true;
     },

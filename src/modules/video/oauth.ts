@@ -1,5 +1,6 @@
+import type { Clock } from '../../lib/clock.js';
 import type { OAuthApp } from '../../server/config.js';
-import { ProviderError } from './types.js';
+import { ProviderError, type ClientAuth } from './types.js';
 
 export type OAuthTokens = { accessToken: string; refreshToken: string; expiresAt: number };
 
@@ -20,20 +21,25 @@ export function authorizeUrl(
   return url.toString();
 }
 
-/** How the client proves itself at the token endpoint: HTTP Basic (Zoom) or form fields (Google, Microsoft). */
-export type ClientAuth = 'basic' | 'form';
-
-export const exchangeCode = (app: OAuthApp, auth: ClientAuth, code: string, redirectUri: string, verifier: string) =>
+export const exchangeCode = (
+  app: OAuthApp,
+  auth: ClientAuth,
+  code: string,
+  redirectUri: string,
+  verifier: string,
+  clock: Clock,
+) =>
   tokenRequest(
     app,
     auth,
     { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier },
     undefined,
+    clock,
   );
 
 /** Providers that rotate refresh tokens send a new one; those that do not, leave the old one valid. */
-export const refreshTokens = (app: OAuthApp, auth: ClientAuth, refreshToken: string) =>
-  tokenRequest(app, auth, { grant_type: 'refresh_token', refresh_token: refreshToken }, refreshToken);
+export const refreshTokens = (app: OAuthApp, auth: ClientAuth, refreshToken: string, clock: Clock) =>
+  tokenRequest(app, auth, { grant_type: 'refresh_token', refresh_token: refreshToken }, refreshToken, clock);
 
 /**
  * A form POST to one of the provider's OAuth endpoints, the client authenticated the one way that provider
@@ -55,12 +61,16 @@ function clientPost(app: OAuthApp, auth: ClientAuth, url: string, params: Record
   });
 }
 
-/** RFC 6749 token request; a 4xx (`invalid_grant` above all) means the host revoked us and must reconnect. */
+/**
+ * RFC 6749 token request; a 4xx (`invalid_grant` above all) means the host revoked us and must reconnect. The
+ * access token's lifetime is counted from when the answer arrives, on the services' clock.
+ */
 async function tokenRequest(
   app: OAuthApp,
   auth: ClientAuth,
   params: Record<string, string>,
   previousRefreshToken: string | undefined,
+  clock: Clock,
 ): Promise<OAuthTokens> {
   let res: Response;
   try {
@@ -80,7 +90,7 @@ async function tokenRequest(
     throw new ProviderError('auth', 'The sign-in service did not grant offline access.');
   }
   const expiresIn = Number(body.expires_in ?? 3600);
-  return { accessToken, refreshToken, expiresAt: Date.now() + expiresIn * 1000 };
+  return { accessToken, refreshToken, expiresAt: clock().getTime() + expiresIn * 1000 };
 }
 
 /** RFC 7009: tells the provider to forget the grant (Zoom and Google revoke the whole authorization). */

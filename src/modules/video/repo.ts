@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import {
   meetingBookings,
@@ -12,8 +12,14 @@ import type { OAuthProvider } from '../../server/config.js';
 
 export type VideoLinkRow = typeof links.$inferSelect;
 export type LinkPatch = Partial<
-  Pick<VideoLinkRow, 'status' | 'url' | 'providerMeetingId' | 'lastError' | 'syncedStartAt' | 'workDueAt' | 'attempts'>
->;
+  Pick<VideoLinkRow, 'status' | 'url' | 'providerMeetingId' | 'lastError' | 'syncedStartAt' | 'attempts'>
+> & { workDueAt?: SQL | null };
+
+/**
+ * When a link's sync is next due: a time on the database's clock, since claimDue compares it with the
+ * database's now(). The services' clock, which tests move, must not decide when queued work runs.
+ */
+export const dueIn = (seconds: number) => sql`now() + make_interval(secs => ${seconds})`;
 
 /** What a host may see of a connected account: never its credentials. */
 const integrationSummary = {
@@ -103,7 +109,7 @@ export const videoLinksRepo = {
   requestSync: (tx: Tx, bookingId: string) =>
     tx
       .update(links)
-      .set({ workDueAt: sql`now()`, attempts: 0 })
+      .set({ workDueAt: dueIn(0), attempts: 0 })
       .where(and(eq(links.bookingId, bookingId), ne(links.status, 'deleted'))),
 
   /** Leases due links to this worker; SKIP LOCKED keeps two workers off the same link. */

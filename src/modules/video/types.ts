@@ -1,5 +1,4 @@
 import type { OAuthApp, OAuthProvider } from '../../server/config.js';
-import type { ClientAuth } from './oauth.js';
 
 export type RemoteVideoProvider = 'zoom' | 'google_meet' | 'teams';
 export type VideoProvider = 'jitsi' | RemoteVideoProvider;
@@ -41,6 +40,9 @@ export const failedWith = (error: unknown, failure: ProviderFailure): error is P
   error instanceof ProviderError && error.failure === failure;
 
 export type Api = { app: OAuthApp; accessToken: string };
+
+/** How the client proves itself at the token endpoint: HTTP Basic (Zoom) or form fields (Google, Microsoft). */
+export type ClientAuth = 'basic' | 'form';
 
 /** One video provider behind an OAuth account: how to connect it and how to keep a booking's meeting. */
 export type VideoProviderAdapter = {

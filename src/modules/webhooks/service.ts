@@ -58,6 +58,8 @@ export function createWebhooks(deps: WebhooksDeps) {
     const signer = new Webhook(deps.sealer.open(d.secretSealed));
     // The delivery id is the message id: receivers de-duplicate retries of the same event with it.
     const messageId = `msg_${d.delivery.id}`;
+    // The moment of sending on the system clock, not the services' clock: receivers hold the signed timestamp
+    // against their own clock and refuse one too far off as a replay.
     const now = new Date();
     let responseStatus: number | null = null;
     let error: string | null = null;

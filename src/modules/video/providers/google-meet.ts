@@ -79,6 +79,7 @@ export const googleMeet: VideoProviderAdapter = {
     // The id is taken: by our own earlier try (use that event) or by one the host has since deleted.
     const existing = await getEvent(api, spec.requestId);
     if (existing && existing.status !== 'cancelled') return { id: existing.id, url: meetUrl(existing) };
+    // The system time only makes the new id differ from every earlier try's; nobody reads it as a time.
     return insertEvent(api, spec, `${spec.requestId}${Date.now().toString(32)}`);
   },
   async update({ app, accessToken }, id, spec) {
