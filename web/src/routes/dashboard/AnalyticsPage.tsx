@@ -16,7 +16,7 @@ import {
 import { EmptyState } from '../../ui/EmptyState';
 import { SegmentedControl } from '../../ui/SegmentedControl';
 import { SelectField } from '../../ui/SelectField';
-import { LoadError, LoadingBlock } from './LoadingBlock';
+import { LoadError, LoadingBlock } from '../../ui/LoadingBlock';
 import { SectionHeader } from './SectionHeader';
 
 const ranges = [

@@ -20,10 +20,10 @@ import { formatCivilDate, parseDateKey, weekdayNames } from '../../lib/zonedTime
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { controlClasses } from '../../ui/controlClasses';
+import { LoadError, LoadingBlock } from '../../ui/LoadingBlock';
 import { Notice } from '../../ui/Notice';
 import { TimeZonePicker } from '../../ui/TimeZonePicker';
 import { useFormErrors } from '../../ui/useFormErrors';
-import { LoadError, LoadingBlock } from './LoadingBlock';
 import { SectionHeader } from './SectionHeader';
 
 const dayNames = weekdayNames(1, 'long');

@@ -14,9 +14,9 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { focusRing } from '../../ui/focusRing';
+import { LoadError, LoadingBlock } from '../../ui/LoadingBlock';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextLink } from '../../ui/TextLink';
-import { LoadError, LoadingBlock } from './LoadingBlock';
 import { SectionHeader } from './SectionHeader';
 
 const tabs = [

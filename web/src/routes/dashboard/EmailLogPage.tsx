@@ -8,9 +8,9 @@ import { Button } from '../../ui/Button';
 import { EmailAddress } from '../../ui/EmailAddress';
 import { EmptyState } from '../../ui/EmptyState';
 import { focusRing } from '../../ui/focusRing';
+import { LoadError, LoadingBlock } from '../../ui/LoadingBlock';
 import { SegmentedControl } from '../../ui/SegmentedControl';
 import { TimesInZone } from '../../ui/TimesInZone';
-import { LoadError, LoadingBlock } from './LoadingBlock';
 import { SectionHeader } from './SectionHeader';
 
 const filters = [

@@ -8,10 +8,10 @@ import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { focusRing } from '../../ui/focusRing';
+import { LoadError, LoadingBlock } from '../../ui/LoadingBlock';
 import { Notice } from '../../ui/Notice';
 import { TextField } from '../../ui/TextField';
 import { TimesInZone } from '../../ui/TimesInZone';
-import { LoadError, LoadingBlock } from './LoadingBlock';
 import { SectionHeader } from './SectionHeader';
 
 export function MailboxPage() {

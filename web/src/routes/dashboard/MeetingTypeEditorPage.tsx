@@ -36,11 +36,11 @@ import { CheckboxField } from '../../ui/CheckboxField';
 import { controlClasses } from '../../ui/controlClasses';
 import { Field } from '../../ui/Field';
 import { focusRing } from '../../ui/focusRing';
+import { LoadError, LoadingBlock } from '../../ui/LoadingBlock';
 import { SelectField } from '../../ui/SelectField';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
 import { useFormErrors } from '../../ui/useFormErrors';
-import { LoadError, LoadingBlock } from './LoadingBlock';
 import { SectionHeader } from './SectionHeader';
 
 /** /dashboard/types/new and /dashboard/types/{id}. */

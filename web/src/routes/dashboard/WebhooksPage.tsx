@@ -20,10 +20,10 @@ import { Button } from '../../ui/Button';
 import { CopyButton } from '../../ui/CopyButton';
 import { Dialog } from '../../ui/Dialog';
 import { EmptyState } from '../../ui/EmptyState';
+import { LoadError, LoadingBlock } from '../../ui/LoadingBlock';
 import { Notice } from '../../ui/Notice';
 import { TimesInZone } from '../../ui/TimesInZone';
 import { EndpointForm } from './EndpointForm';
-import { LoadError, LoadingBlock } from './LoadingBlock';
 import { SectionHeader } from './SectionHeader';
 
 export function WebhooksPage() {
