@@ -23,7 +23,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { LoadError, LoadingBlock } from '../../ui/LoadingBlock';
 import { Notice } from '../../ui/Notice';
 import { TimesInZone } from '../../ui/TimesInZone';
-import { EndpointForm } from './EndpointForm';
+import { EndpointForm } from '../../features/webhooks/EndpointForm';
 import { SectionHeader } from './SectionHeader';
 
 export function WebhooksPage() {
