@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
+import { Fact } from '../../ui/Fact';
 import { LoadError, LoadingBlock } from '../../ui/LoadingBlock';
 import { useProfileDateTime } from '../identity/useProfileZone';
 import { listDeliveries, webhookDeliveriesKey, type WebhookDelivery } from './api';
@@ -24,10 +25,9 @@ function DeliveryFacts({ delivery: d }: { delivery: WebhookDelivery }) {
   return (
     <>
       {facts.map(([label, value]) => (
-        <div key={label} className="flex flex-wrap gap-x-2">
-          <dt className="text-slate-600">{label}:</dt>
-          <dd className="min-w-0 break-words">{value}</dd>
-        </div>
+        <Fact key={label} label={label} className="min-w-0 break-words">
+          {value}
+        </Fact>
       ))}
     </>
   );

@@ -7,6 +7,7 @@ import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { EmailAddress } from '../../ui/EmailAddress';
 import { EmptyState } from '../../ui/EmptyState';
+import { Fact } from '../../ui/Fact';
 import { focusRing } from '../../ui/focusRing';
 import { LoadError, LoadingBlock } from '../../ui/LoadingBlock';
 import { SegmentedControl } from '../../ui/SegmentedControl';
@@ -157,29 +158,16 @@ function MessageCard({ message: m }: { message: LoggedMessage }) {
         <StatusBadge status={m.status} />
       </div>
       <dl className="mt-2 space-y-0.5 text-sm">
-        <div className="flex flex-wrap gap-x-2">
-          <dt className="text-slate-600">To:</dt>
-          <dd className="min-w-0">
-            <EmailAddress address={m.to} />
-          </dd>
-        </div>
-        <div className="flex flex-wrap gap-x-2">
-          <dt className="text-slate-600">Queued:</dt>
-          <dd>{when(m.createdAt)}</dd>
-        </div>
-        <div className="flex flex-wrap gap-x-2">
-          <dt className="text-slate-600">Sent:</dt>
-          <dd>{m.sentAt ? when(m.sentAt) : 'Not sent'}</dd>
-        </div>
-        <div className="flex flex-wrap gap-x-2">
-          <dt className="text-slate-600">Attempts:</dt>
-          <dd>{m.attempts}</dd>
-        </div>
+        <Fact label="To" className="min-w-0">
+          <EmailAddress address={m.to} />
+        </Fact>
+        <Fact label="Queued">{when(m.createdAt)}</Fact>
+        <Fact label="Sent">{m.sentAt ? when(m.sentAt) : 'Not sent'}</Fact>
+        <Fact label="Attempts">{m.attempts}</Fact>
         {m.lastError && (
-          <div className="flex flex-wrap gap-x-2">
-            <dt className="text-slate-600">Last error:</dt>
-            <dd className="min-w-0 break-words text-red-800">{m.lastError}</dd>
-          </div>
+          <Fact label="Last error" className="min-w-0 break-words text-red-800">
+            {m.lastError}
+          </Fact>
         )}
       </dl>
     </li>
