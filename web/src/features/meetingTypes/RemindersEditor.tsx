@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button } from '../../ui/Button';
 import { controlClasses } from '../../ui/controlClasses';
+import { FieldError } from '../../ui/FieldError';
 import { describeOffset, unitMinutes, type Unit } from './draft';
 import { UnitSelect } from './UnitSelect';
 
@@ -78,7 +79,7 @@ export function RemindersEditor({ value: offsets, error, onChange }: RemindersEd
           </div>
         </fieldset>
       )}
-      {message && <p className="text-sm font-medium text-red-700">{message}</p>}
+      <FieldError>{message}</FieldError>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { Alert } from '../../ui/Alert';
 import { bindFields } from '../../ui/bindFields';
 import { Button } from '../../ui/Button';
 import { CheckboxField } from '../../ui/CheckboxField';
+import { FieldError } from '../../ui/FieldError';
 import { TextField } from '../../ui/TextField';
 import { useFormErrors } from '../../ui/useFormErrors';
 import { webhookEvents, type EndpointInput, type WebhookEvent } from './api';
@@ -80,11 +81,7 @@ export function EndpointForm<T>({ initial, submitLabel, save, onSaved, onCancel 
             />
           ))}
         </div>
-        {errors.fields.events && (
-          <p id={eventsErrorId} className="text-sm font-medium text-red-700">
-            {errors.fields.events}
-          </p>
-        )}
+        <FieldError id={eventsErrorId}>{errors.fields.events}</FieldError>
       </fieldset>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" pending={mutation.isPending}>
