@@ -12,7 +12,7 @@ import { useFormErrors } from '../../ui/useFormErrors';
 import type { BookInput, Question } from './api';
 import { answerOf, answersToSend, validateBooking, type BookingFormValues } from './bookingRules';
 
-interface BookingFormProps {
+export interface BookingFormProps {
   questions: Question[];
   /** The input, owned by the page so it outlives the form (Change time, Back, reload). */
   values: BookingFormValues;
