@@ -2,9 +2,18 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Panel } from '../../ui/Panel';
 import { SelectField } from '../../ui/SelectField';
+import { TableHead, type Column } from '../../ui/TableHead';
 import { listMeetingTypes, meetingTypesKey } from '../meetingTypes/api';
 import type { TypeStats } from './api';
 import { count, percent } from './numberFormats';
+
+/** The wide-screen table by meeting type; phones get cards. */
+const typeColumns: Column[] = [
+  { label: 'Meeting type', className: 'py-2 pr-4 font-medium' },
+  { label: 'Page views', className: 'py-2 pr-4 text-right font-medium' },
+  { label: 'Bookings', className: 'py-2 pr-4 text-right font-medium' },
+  { label: 'Conversion', className: 'py-2 text-right font-medium' },
+];
 
 /** Views, bookings and conversion per meeting type, filtered to one type if wanted. */
 export function TypesTable({ byType }: { byType: TypeStats[] }) {
@@ -67,22 +76,7 @@ export function TypesTable({ byType }: { byType: TypeStats[] }) {
             ))}
           </ul>
           <table className="hidden w-full text-left text-sm sm:table">
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Meeting type
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right font-medium">
-                  Page views
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right font-medium">
-                  Bookings
-                </th>
-                <th scope="col" className="py-2 text-right font-medium">
-                  Conversion
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={typeColumns} />
             <tbody className="divide-y divide-slate-100">
               {shown.map((r) => (
                 <tr key={r.typeId}>

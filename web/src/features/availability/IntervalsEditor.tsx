@@ -4,6 +4,28 @@ import { FieldError } from '../../ui/FieldError';
 import { InlineCheckbox } from '../../ui/InlineCheckbox';
 import { crossesMidnight, defaultInterval, newKey, type IntervalDraft } from './draft';
 
+interface TimeInputProps {
+  label: string;
+  value: string;
+  onChange: (time: string) => void;
+  /** The day's error, when it has one. */
+  errorId: string | undefined;
+}
+
+function TimeInput({ label, value, onChange, errorId }: TimeInputProps) {
+  return (
+    <input
+      type="time"
+      aria-label={label}
+      aria-describedby={errorId}
+      aria-invalid={errorId ? true : undefined}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      className={`${controlClasses} max-w-36`}
+    />
+  );
+}
+
 interface IntervalsEditorProps {
   /** Names the day in control labels, e.g. "Monday". */
   dayLabel: string;
@@ -28,8 +50,7 @@ export function IntervalsEditor({ dayLabel, intervals, onChange, error, errorId 
     const end = `${String(Math.min((h ?? 17) + 2, 23)).padStart(2, '0')}:${String(m ?? 0).padStart(2, '0')}`;
     onChange([...intervals, { key: newKey(), start, end, endsNextDay: false }]);
   }
-  const invalid = Boolean(error);
-  const describedBy = invalid ? errorId : undefined;
+  const describedBy = error ? errorId : undefined;
 
   return (
     <>
@@ -38,26 +59,20 @@ export function IntervalsEditor({ dayLabel, intervals, onChange, error, errorId 
           const n = intervals.length > 1 ? ` (${index + 1})` : '';
           return (
             <li key={interval.key} className="flex flex-wrap items-center gap-2">
-              <input
-                type="time"
-                aria-label={`${dayLabel} from${n}`}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
+              <TimeInput
+                label={`${dayLabel} from${n}`}
                 value={interval.start}
-                onChange={(event) => update(interval.key, { start: event.target.value })}
-                className={`${controlClasses} max-w-36`}
+                onChange={(start) => update(interval.key, { start })}
+                errorId={describedBy}
               />
               <span aria-hidden="true" className="text-slate-500">
                 –
               </span>
-              <input
-                type="time"
-                aria-label={`${dayLabel} until${n}`}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
+              <TimeInput
+                label={`${dayLabel} until${n}`}
                 value={interval.end}
-                onChange={(event) => update(interval.key, { end: event.target.value })}
-                className={`${controlClasses} max-w-36`}
+                onChange={(end) => update(interval.key, { end })}
+                errorId={describedBy}
               />
               {interval.end === '00:00' && <span className="text-xs text-slate-600">midnight</span>}
               {crossesMidnight(interval) && (

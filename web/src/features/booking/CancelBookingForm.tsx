@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
-import { TextAreaField } from '../../ui/TextAreaField';
 import { cancelAsInvitee, inviteeBookingKey, type Booking } from './api';
+import { ReasonField } from './ReasonField';
 
 interface CancelBookingFormProps {
   booking: Booking;
@@ -31,13 +31,7 @@ export function CancelBookingForm({ booking, token, onBack, onDone }: CancelBook
     <form onSubmit={submit} className="space-y-4 border-t border-slate-200 pt-6">
       <h2 className="text-lg font-semibold">Cancel this booking?</h2>
       {cancel.isError && <Alert>Could not cancel. {cancel.error.message}</Alert>}
-      <TextAreaField
-        label="Reason (optional)"
-        hint="Shared with the host."
-        maxLength={1000}
-        value={reason}
-        onChange={(event) => setReason(event.target.value)}
-      />
+      <ReasonField hint="Shared with the host." value={reason} onChange={setReason} />
       <div className="flex flex-wrap gap-3">
         <Button type="submit" variant="danger" pending={cancel.isPending}>
           Cancel booking

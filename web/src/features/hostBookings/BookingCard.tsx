@@ -6,8 +6,8 @@ import { Alert } from '../../ui/Alert';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { TextAreaField } from '../../ui/TextAreaField';
 import type { Booking } from '../booking/api';
+import { ReasonField } from '../booking/ReasonField';
 import { useProfileZone } from '../identity/useProfileZone';
 import { actOnBooking, hostBookingsKey, type HostAction } from './api';
 import { BookingFacts } from './BookingFacts';
@@ -107,13 +107,7 @@ export function BookingCard({ booking }: { booking: Booking }) {
               {dialog !== 'no_show' && ' The invitee gets an e-mail.'}
             </p>
             {actionText[dialog].reason && (
-              <TextAreaField
-                label="Reason (optional)"
-                hint="Included in the e-mail to the invitee."
-                maxLength={1000}
-                value={reason}
-                onChange={(event) => setReason(event.target.value)}
-              />
+              <ReasonField hint="Included in the e-mail to the invitee." value={reason} onChange={setReason} />
             )}
             {act.isError && <Alert>Could not do that. {act.error.message}</Alert>}
             <div className="flex flex-wrap justify-end gap-2">

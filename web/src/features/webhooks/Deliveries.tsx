@@ -3,8 +3,18 @@ import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { Fact } from '../../ui/Fact';
 import { LoadError, LoadingBlock } from '../../ui/LoadingBlock';
+import { TableHead, type Column } from '../../ui/TableHead';
 import { useProfileDateTime } from '../identity/useProfileZone';
 import { listDeliveries, webhookDeliveriesKey, type WebhookDelivery } from './api';
+
+/** The wide-screen table of deliveries; phones get cards. */
+const deliveryColumns: Column[] = [
+  { label: 'Event', className: 'py-2 pr-3 font-medium' },
+  { label: 'Status', className: 'w-28 py-2 pr-3 font-medium' },
+  { label: 'Response', className: 'w-24 py-2 pr-3 font-medium' },
+  { label: 'Attempts', className: 'w-20 py-2 pr-3 font-medium' },
+  { label: 'When', className: 'py-2 font-medium' },
+];
 
 function DeliveryStatus({ delivery }: { delivery: WebhookDelivery }) {
   if (delivery.status === 'succeeded') return <Badge tone="green">Delivered</Badge>;
@@ -74,25 +84,7 @@ export function Deliveries({ endpointId }: { endpointId: string }) {
           </ul>
           <table className="hidden w-full table-fixed text-left text-sm md:table">
             <caption className="sr-only">Recent deliveries, newest first</caption>
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  Event
-                </th>
-                <th scope="col" className="w-28 py-2 pr-3 font-medium">
-                  Status
-                </th>
-                <th scope="col" className="w-24 py-2 pr-3 font-medium">
-                  Response
-                </th>
-                <th scope="col" className="w-20 py-2 pr-3 font-medium">
-                  Attempts
-                </th>
-                <th scope="col" className="py-2 font-medium">
-                  When
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={deliveryColumns} />
             <tbody className="divide-y divide-slate-100">
               {deliveries.data.map((d) => (
                 <tr key={d.id} className="align-top">

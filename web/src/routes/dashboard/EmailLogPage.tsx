@@ -11,8 +11,17 @@ import { Fact } from '../../ui/Fact';
 import { focusRing } from '../../ui/focusRing';
 import { LoadError, LoadingBlock } from '../../ui/LoadingBlock';
 import { SegmentedControl } from '../../ui/SegmentedControl';
+import { TableHead, type Column } from '../../ui/TableHead';
 import { TimesInZone } from '../../ui/TimesInZone';
 import { SectionHeader } from './SectionHeader';
+
+/** The wide-screen table of e-mails; phones get cards. */
+const messageColumns: Column[] = [
+  { label: 'Subject', className: 'w-[38%] px-4 py-2 font-medium' },
+  { label: 'To', className: 'px-4 py-2 font-medium' },
+  { label: 'Status', className: 'w-36 px-4 py-2 font-medium' },
+  { label: 'Queued / sent', className: 'w-48 px-4 py-2 font-medium' },
+];
 
 const filters = [
   { value: 'all', label: 'All' },
@@ -87,22 +96,7 @@ export function EmailLogPage() {
           </ul>
           <div className="hidden overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200 md:block">
             <table className="w-full table-fixed text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className="w-[38%] px-4 py-2 font-medium">
-                    Subject
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    To
-                  </th>
-                  <th scope="col" className="w-36 px-4 py-2 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="w-48 px-4 py-2 font-medium">
-                    Queued / sent
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={messageColumns} shaded />
               <tbody className="divide-y divide-slate-100">
                 {messages.data.map((m) => (
                   <tr key={m.id} className={m.status === 'dead' ? 'bg-red-50/60' : ''}>
