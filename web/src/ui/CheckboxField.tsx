@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { FieldError } from './FieldError';
 
 export interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className' | 'type'> {
   label: ReactNode;
@@ -30,11 +31,9 @@ export function CheckboxField({ label, hint, error, ...input }: CheckboxFieldPro
           {hint}
         </p>
       )}
-      {error && (
-        <p id={`${id}-error`} className="pl-8 text-sm font-medium text-red-700">
-          {error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} className="pl-8">
+        {error}
+      </FieldError>
     </div>
   );
 }

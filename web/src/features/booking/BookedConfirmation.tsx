@@ -2,10 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Redirect } from 'wouter';
 import { ApiError } from '../../lib/api';
-import { Alert } from '../../ui/Alert';
-import { Button } from '../../ui/Button';
-import { Skeleton } from '../../ui/Skeleton';
 import { fetchInviteeBooking, inviteeBookingKey, managePath } from './api';
+import { BookingLoadState } from './BookingLoadState';
 import { Confirmation } from './Confirmation';
 
 interface BookedConfirmationProps {
@@ -31,26 +29,9 @@ export function BookedConfirmation({ uid, token, timeZone, hour12, onInvalid }: 
     if (invalid) onInvalid();
   }, [invalid, onInvalid]);
 
-  if (booking.isPending || invalid) {
-    return (
-      <div className="space-y-4">
-        <Skeleton className="mx-auto h-7 w-48" />
-        <Skeleton className="h-32 w-full" />
-        <span role="status" className="sr-only">
-          Loading your booking…
-        </span>
-      </div>
-    );
-  }
-  if (booking.isError) {
-    return (
-      <div className="space-y-3">
-        <Alert>Could not load your booking. {booking.error.message}</Alert>
-        <Button variant="secondary" onClick={() => booking.refetch()}>
-          Try again
-        </Button>
-      </div>
-    );
+  if (booking.isPending || booking.isError) {
+    // A link that opens no booking keeps showing "Loading" until onInvalid has sent the page elsewhere.
+    return <BookingLoadState error={invalid ? null : booking.error} onRetry={() => booking.refetch()} centered />;
   }
   // A cancelled or declined booking is no news to confirm: its own page says what happened.
   if (booking.data.status === 'cancelled' || booking.data.status === 'declined') {

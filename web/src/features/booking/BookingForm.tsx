@@ -2,6 +2,7 @@ import { useRef, type FormEvent } from 'react';
 import { ApiError } from '../../lib/api';
 import { toFormErrors } from '../../lib/formErrors';
 import { Alert } from '../../ui/Alert';
+import { bindFields } from '../../ui/bindFields';
 import { Button } from '../../ui/Button';
 import { CheckboxField } from '../../ui/CheckboxField';
 import { SelectField } from '../../ui/SelectField';
@@ -11,7 +12,7 @@ import { useFormErrors } from '../../ui/useFormErrors';
 import type { BookInput, Question } from './api';
 import { answerOf, answersToSend, validateBooking, type BookingFormValues } from './bookingRules';
 
-interface BookingFormProps {
+export interface BookingFormProps {
   questions: Question[];
   /** The input, owned by the page so it outlives the form (Change time, Back, reload). */
   values: BookingFormValues;
@@ -39,6 +40,7 @@ export function BookingForm({
     'notes',
     ...questions.map((q) => `answers.${q.id}`),
   ]).current;
+  const fields = bindFields({ values, setValues, errors: errors.fields, clearError: clearField });
 
   function setAnswer(id: string, value: string | boolean) {
     setValues((v) => ({ ...v, answers: { ...v.answers, [id]: value } }));
@@ -76,12 +78,7 @@ export function BookingForm({
         label="Your name"
         name="name"
         autoComplete="name"
-        value={values.name}
-        onChange={(event) => {
-          setValues((v) => ({ ...v, name: event.target.value }));
-          clearField('invitee.name');
-        }}
-        error={errors.fields['invitee.name']}
+        {...fields.text('name', { errorKey: 'invitee.name' })}
       />
       <TextField
         label="E-mail"
@@ -89,12 +86,7 @@ export function BookingForm({
         type="email"
         autoComplete="email"
         hint="The confirmation and any changes are sent here."
-        value={values.email}
-        onChange={(event) => {
-          setValues((v) => ({ ...v, email: event.target.value }));
-          clearField('invitee.email');
-        }}
-        error={errors.fields['invitee.email']}
+        {...fields.text('email', { errorKey: 'invitee.email' })}
       />
       {questions.map((question) => (
         <QuestionField
@@ -105,16 +97,7 @@ export function BookingForm({
           onChange={(value) => setAnswer(question.id, value)}
         />
       ))}
-      <TextAreaField
-        label="Anything the host should know? (optional)"
-        name="notes"
-        value={values.notes}
-        onChange={(event) => {
-          setValues((v) => ({ ...v, notes: event.target.value }));
-          clearField('notes');
-        }}
-        error={errors.fields.notes}
-      />
+      <TextAreaField label="Anything the host should know? (optional)" name="notes" {...fields.text('notes')} />
       <Button type="submit" pending={pending} className="w-full">
         {submitLabel}
       </Button>

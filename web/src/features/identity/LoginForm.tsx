@@ -3,29 +3,29 @@ import { useLocation } from 'wouter';
 import { ApiError, type FieldErrors } from '../../lib/api';
 import { toFormErrors } from '../../lib/formErrors';
 import { Alert } from '../../ui/Alert';
+import { bindFields } from '../../ui/bindFields';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
 import { useFormErrors } from '../../ui/useFormErrors';
 import type { LoginInput } from './api';
+import { digitsOnly, totpCodePattern } from './totpCode';
 import { useLogin } from './useSession';
 
 const formFields = ['email', 'password', 'totp'] as const;
-const totpPattern = /^\d{6}$/;
 
 export function LoginForm() {
   const [, navigate] = useLocation();
   const login = useLogin();
   const { formRef, errors, show, clear, clearField } = useFormErrors();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [totp, setTotp] = useState('');
+  const [values, setValues] = useState({ email: '', password: '', totp: '' });
   const [totpRequired, setTotpRequired] = useState(false);
+  const fields = bindFields({ values, setValues, errors: errors.fields, clearError: clearField });
 
   function validate(): FieldErrors {
     const fieldErrors: FieldErrors = {};
-    if (email.trim() === '') fieldErrors.email = 'Enter your e-mail address.';
-    if (password === '') fieldErrors.password = 'Enter your password.';
-    if (totpRequired && !totpPattern.test(totp)) fieldErrors.totp = 'Enter the 6-digit code.';
+    if (values.email.trim() === '') fieldErrors.email = 'Enter your e-mail address.';
+    if (values.password === '') fieldErrors.password = 'Enter your password.';
+    if (totpRequired && !totpCodePattern.test(values.totp)) fieldErrors.totp = 'Enter the 6-digit code.';
     return fieldErrors;
   }
 
@@ -52,37 +52,21 @@ export function LoginForm() {
     }
 
     clear();
-    const credentials = { email: email.trim(), password };
-    const input: LoginInput = totpRequired ? { ...credentials, totp } : credentials;
+    const credentials = { email: values.email.trim(), password: values.password };
+    const input: LoginInput = totpRequired ? { ...credentials, totp: values.totp } : credentials;
     login.mutate(input, { onSuccess: () => navigate('/dashboard'), onError: handleError });
   }
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="space-y-5">
       {errors.message && <Alert>{errors.message}</Alert>}
-      <TextField
-        label="E-mail"
-        name="email"
-        type="email"
-        autoComplete="email"
-        value={email}
-        onChange={(event) => {
-          setEmail(event.target.value);
-          clearField('email');
-        }}
-        error={errors.fields.email}
-      />
+      <TextField label="E-mail" name="email" type="email" autoComplete="email" {...fields.text('email')} />
       <TextField
         label="Password"
         name="password"
         type="password"
         autoComplete="current-password"
-        value={password}
-        onChange={(event) => {
-          setPassword(event.target.value);
-          clearField('password');
-        }}
-        error={errors.fields.password}
+        {...fields.text('password')}
       />
       {totpRequired && (
         <TextField
@@ -94,12 +78,7 @@ export function LoginForm() {
           hint="Two-factor authentication is on. Enter the 6-digit code from your authenticator app."
           // The field appears in answer to the user's own submit, so moving focus to it is expected.
           autoFocus
-          value={totp}
-          onChange={(event) => {
-            setTotp(event.target.value.replace(/\D/g, ''));
-            clearField('totp');
-          }}
-          error={errors.fields.totp}
+          {...fields.text('totp', { parse: digitsOnly })}
         />
       )}
       <Button type="submit" pending={login.isPending} className="w-full">

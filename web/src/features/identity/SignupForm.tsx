@@ -3,6 +3,7 @@ import { useLocation } from 'wouter';
 import { toFormErrors } from '../../lib/formErrors';
 import { detectTimeZone, listTimeZones, timeZoneLabel } from '../../lib/timeZones';
 import { Alert } from '../../ui/Alert';
+import { bindFields } from '../../ui/bindFields';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
@@ -25,11 +26,7 @@ export function SignupForm() {
     timeZone: detectTimeZone(),
   }));
   const [timeZones] = useState(() => listTimeZones(values.timeZone));
-
-  function update(field: keyof SignupInput, value: string) {
-    setValues((current) => ({ ...current, [field]: value }));
-    clearField(field);
-  }
+  const fields = bindFields({ values, setValues, errors: errors.fields, clearError: clearField });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -50,32 +47,15 @@ export function SignupForm() {
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="space-y-5">
       {errors.message && <Alert>{errors.message}</Alert>}
-      <TextField
-        label="Name"
-        name="name"
-        autoComplete="name"
-        value={values.name}
-        onChange={(event) => update('name', event.target.value)}
-        error={errors.fields.name}
-      />
-      <TextField
-        label="E-mail"
-        name="email"
-        type="email"
-        autoComplete="email"
-        value={values.email}
-        onChange={(event) => update('email', event.target.value)}
-        error={errors.fields.email}
-      />
+      <TextField label="Name" name="name" autoComplete="name" {...fields.text('name')} />
+      <TextField label="E-mail" name="email" type="email" autoComplete="email" {...fields.text('email')} />
       <TextField
         label="Password"
         name="password"
         type="password"
         autoComplete="new-password"
         hint={`At least ${minPasswordLength} characters.`}
-        value={values.password}
-        onChange={(event) => update('password', event.target.value)}
-        error={errors.fields.password}
+        {...fields.text('password')}
       />
       <TextField
         label="Username"
@@ -85,17 +65,13 @@ export function SignupForm() {
         autoCapitalize="none"
         spellCheck={false}
         hint="3 to 30 lowercase letters, digits or dashes, starting and ending with a letter or digit. It appears in your booking links."
-        value={values.username}
-        onChange={(event) => update('username', event.target.value.toLowerCase())}
-        error={errors.fields.username}
+        {...fields.text('username', { parse: (text) => text.toLowerCase() })}
       />
       <SelectField
         label="Time zone"
         name="timeZone"
         hint="Your availability is shown in this time zone."
-        value={values.timeZone}
-        onChange={(event) => update('timeZone', event.target.value)}
-        error={errors.fields.timeZone}
+        {...fields.text('timeZone')}
       >
         {timeZones.map((zone) => (
           <option key={zone} value={zone}>

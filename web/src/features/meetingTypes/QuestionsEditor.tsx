@@ -1,6 +1,7 @@
 import type { FieldErrors } from '../../lib/api';
 import { Button } from '../../ui/Button';
 import { CheckboxField } from '../../ui/CheckboxField';
+import { FieldError } from '../../ui/FieldError';
 import { SelectField } from '../../ui/SelectField';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
@@ -114,7 +115,7 @@ export function QuestionsEditor({ questions, errors, onChange }: QuestionsEditor
           );
         })}
       </ol>
-      {errors.questions && <p className="text-sm font-medium text-red-700">{errors.questions}</p>}
+      <FieldError>{errors.questions}</FieldError>
       <Button
         variant="secondary"
         disabled={questions.length >= 30}

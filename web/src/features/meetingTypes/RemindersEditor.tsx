@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { Button } from '../../ui/Button';
 import { controlClasses } from '../../ui/controlClasses';
+import { FieldError } from '../../ui/FieldError';
 import { describeOffset, unitMinutes, type Unit } from './draft';
+import { UnitSelect } from './UnitSelect';
 
 interface RemindersEditorProps {
-  offsets: number[];
+  /** Minutes before the meeting. */
+  value: number[];
   error?: string | undefined;
   onChange: (offsets: number[]) => void;
 }
@@ -12,7 +15,7 @@ interface RemindersEditorProps {
 const MAX_REMINDERS = 5;
 
 /** E-mail reminders before the meeting, as offsets in minutes (5 minutes to 30 days, at most five). */
-export function RemindersEditor({ offsets, error, onChange }: RemindersEditorProps) {
+export function RemindersEditor({ value: offsets, error, onChange }: RemindersEditorProps) {
   const [amount, setAmount] = useState('1');
   const [unit, setUnit] = useState<Unit>('hours');
   const [problem, setProblem] = useState<string | null>(null);
@@ -68,16 +71,7 @@ export function RemindersEditor({ offsets, error, onChange }: RemindersEditorPro
               onChange={(event) => setAmount(event.target.value)}
               className={`${controlClasses} max-w-24`}
             />
-            <select
-              aria-label="Reminder unit"
-              value={unit}
-              onChange={(event) => setUnit(event.target.value as Unit)}
-              className={`${controlClasses} max-w-32`}
-            >
-              <option value="minutes">minutes</option>
-              <option value="hours">hours</option>
-              <option value="days">days</option>
-            </select>
+            <UnitSelect label="Reminder unit" value={unit} onChange={setUnit} />
             <span className="text-sm text-slate-700">before</span>
             <Button variant="secondary" onClick={add}>
               Add
@@ -85,7 +79,7 @@ export function RemindersEditor({ offsets, error, onChange }: RemindersEditorPro
           </div>
         </fieldset>
       )}
-      {message && <p className="text-sm font-medium text-red-700">{message}</p>}
+      <FieldError>{message}</FieldError>
     </div>
   );
 }

@@ -7,11 +7,21 @@ import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { EmailAddress } from '../../ui/EmailAddress';
 import { EmptyState } from '../../ui/EmptyState';
+import { Fact } from '../../ui/Fact';
 import { focusRing } from '../../ui/focusRing';
+import { LoadError, LoadingBlock } from '../../ui/LoadingBlock';
 import { SegmentedControl } from '../../ui/SegmentedControl';
+import { TableHead, type Column } from '../../ui/TableHead';
 import { TimesInZone } from '../../ui/TimesInZone';
-import { LoadError, LoadingBlock } from './LoadingBlock';
 import { SectionHeader } from './SectionHeader';
+
+/** The wide-screen table of e-mails; phones get cards. */
+const messageColumns: Column[] = [
+  { label: 'Subject', className: 'w-[38%] px-4 py-2 font-medium' },
+  { label: 'To', className: 'px-4 py-2 font-medium' },
+  { label: 'Status', className: 'w-36 px-4 py-2 font-medium' },
+  { label: 'Queued / sent', className: 'w-48 px-4 py-2 font-medium' },
+];
 
 const filters = [
   { value: 'all', label: 'All' },
@@ -86,22 +96,7 @@ export function EmailLogPage() {
           </ul>
           <div className="hidden overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200 md:block">
             <table className="w-full table-fixed text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className="w-[38%] px-4 py-2 font-medium">
-                    Subject
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    To
-                  </th>
-                  <th scope="col" className="w-36 px-4 py-2 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="w-48 px-4 py-2 font-medium">
-                    Queued / sent
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={messageColumns} shaded />
               <tbody className="divide-y divide-slate-100">
                 {messages.data.map((m) => (
                   <tr key={m.id} className={m.status === 'dead' ? 'bg-red-50/60' : ''}>
@@ -157,29 +152,16 @@ function MessageCard({ message: m }: { message: LoggedMessage }) {
         <StatusBadge status={m.status} />
       </div>
       <dl className="mt-2 space-y-0.5 text-sm">
-        <div className="flex flex-wrap gap-x-2">
-          <dt className="text-slate-600">To:</dt>
-          <dd className="min-w-0">
-            <EmailAddress address={m.to} />
-          </dd>
-        </div>
-        <div className="flex flex-wrap gap-x-2">
-          <dt className="text-slate-600">Queued:</dt>
-          <dd>{when(m.createdAt)}</dd>
-        </div>
-        <div className="flex flex-wrap gap-x-2">
-          <dt className="text-slate-600">Sent:</dt>
-          <dd>{m.sentAt ? when(m.sentAt) : 'Not sent'}</dd>
-        </div>
-        <div className="flex flex-wrap gap-x-2">
-          <dt className="text-slate-600">Attempts:</dt>
-          <dd>{m.attempts}</dd>
-        </div>
+        <Fact label="To" className="min-w-0">
+          <EmailAddress address={m.to} />
+        </Fact>
+        <Fact label="Queued">{when(m.createdAt)}</Fact>
+        <Fact label="Sent">{m.sentAt ? when(m.sentAt) : 'Not sent'}</Fact>
+        <Fact label="Attempts">{m.attempts}</Fact>
         {m.lastError && (
-          <div className="flex flex-wrap gap-x-2">
-            <dt className="text-slate-600">Last error:</dt>
-            <dd className="min-w-0 break-words text-red-800">{m.lastError}</dd>
-          </div>
+          <Fact label="Last error" className="min-w-0 break-words text-red-800">
+            {m.lastError}
+          </Fact>
         )}
       </dl>
     </li>

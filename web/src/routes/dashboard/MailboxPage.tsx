@@ -7,11 +7,12 @@ import { ApiError } from '../../lib/api';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
+import { Fact } from '../../ui/Fact';
 import { focusRing } from '../../ui/focusRing';
+import { LoadError, LoadingBlock } from '../../ui/LoadingBlock';
 import { Notice } from '../../ui/Notice';
 import { TextField } from '../../ui/TextField';
 import { TimesInZone } from '../../ui/TimesInZone';
-import { LoadError, LoadingBlock } from './LoadingBlock';
 import { SectionHeader } from './SectionHeader';
 
 export function MailboxPage() {
@@ -168,14 +169,10 @@ function MessageView({ message }: { message: MailboxMessage }) {
           {message.subject}
         </h2>
         <dl className="space-y-0.5 text-sm">
-          <div className="flex flex-wrap gap-x-2">
-            <dt className="text-slate-600">To:</dt>
-            <dd className="break-all">{message.to}</dd>
-          </div>
-          <div className="flex flex-wrap gap-x-2">
-            <dt className="text-slate-600">Queued:</dt>
-            <dd>{when(message.createdAt)}</dd>
-          </div>
+          <Fact label="To" className="break-all">
+            {message.to}
+          </Fact>
+          <Fact label="Queued">{when(message.createdAt)}</Fact>
           <div className="flex flex-wrap items-center gap-x-2">
             <dt className="text-slate-600">Status:</dt>
             <dd>

@@ -17,10 +17,10 @@ import { Button } from '../../ui/Button';
 import { CopyButton } from '../../ui/CopyButton';
 import { Dialog } from '../../ui/Dialog';
 import { EmptyState } from '../../ui/EmptyState';
+import { LoadError, LoadingBlock } from '../../ui/LoadingBlock';
 import { Notice } from '../../ui/Notice';
 import { focusRing } from '../../ui/focusRing';
 import { Switch } from '../../ui/Switch';
-import { LoadError, LoadingBlock } from './LoadingBlock';
 import { SectionHeader } from './SectionHeader';
 
 const linkButton = `inline-flex min-h-10 items-center justify-center rounded-md px-4 py-2 text-sm font-semibold ${focusRing}`;

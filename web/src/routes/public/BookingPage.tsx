@@ -1,8 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useParams, useSearchParams } from 'wouter';
 import {
-  book,
   fetchBookingPage,
   inviteeBookingKey,
   recordPageEvent,
@@ -11,20 +10,21 @@ import {
   type Slot,
 } from '../../features/booking/api';
 import { BookedConfirmation } from '../../features/booking/BookedConfirmation';
-import { BookingForm } from '../../features/booking/BookingForm';
 import { bookingSearch, readBookingUrl, type BookingUrl } from '../../features/booking/bookingUrl';
+import { DetailsStep } from '../../features/booking/DetailsStep';
 import { SlotPicker } from '../../features/booking/SlotPicker';
+import { takenMessage } from '../../features/booking/takenMessage';
 import { useBookingDraft } from '../../features/booking/useBookingDraft';
-import { monthSlotsQuery, slotsKeyPrefix, useMonthSlots, useSlotStream } from '../../features/booking/useSlots';
+import { useBookWithKey } from '../../features/booking/useBookWithKey';
+import { useChosenSlot } from '../../features/booking/useChosenSlot';
+import { monthSlotsQuery, slotsKeyPrefix, useSlotStream } from '../../features/booking/useSlots';
 import { useViewerPreferences, type ViewerPreferences } from '../../features/booking/useViewerPreferences';
 import { ApiError } from '../../lib/api';
 import { timeZoneLabel } from '../../lib/timeZones';
-import { randomUuid } from '../../lib/uuid';
 import { civilDateOf, firstOfMonth, formatLongDate, formatTimeRange, zonedDateKey } from '../../lib/zonedTime';
 import { Alert } from '../../ui/Alert';
-import { Button } from '../../ui/Button';
 import { PageTitle } from '../../ui/PageTitle';
-import { Skeleton } from '../../ui/Skeleton';
+import { BookingPageSkeleton } from './BookingPageSkeleton';
 import { MeetingSummary } from './MeetingSummary';
 import { PageLoadError } from './PageLoadError';
 import { PublicCard, PublicLayout } from './PublicLayout';
@@ -82,35 +82,17 @@ function BookingFlow({
   const draft = useBookingDraft(username, slug);
   // The slot picked on this page (not opened from a link), to say why it went away.
   const picked = useRef<string | null>(null);
-  const attempt = useRef<{ body: string; key: string } | null>(null);
-  const formHeadingId = useId();
-  const booking = useMutation({
-    mutationFn: ({ input, key }: { input: BookInput; key: string }) => book(input, key),
-  });
+  const booking = useBookWithKey();
 
   useSlotStream(username, slug, step !== 'done');
   useEffect(() => recordPageEvent(username, slug, 'page_view'), [username, slug]);
 
-  // While the form is open, keep watching the chosen slot's month: if the slot is not (or no longer) offered, say so.
-  const slotStart = url.slot ? Date.parse(url.slot) : undefined;
-  const watchedMonth = firstOfMonth(civilDateOf(slotStart ?? Date.now(), prefs.timeZone));
-  const { query: watched } = useMonthSlots(username, slug, watchedMonth, prefs.timeZone, slotStart !== undefined);
-  const offered = useMemo(
-    () => (slotStart === undefined ? undefined : watched.data?.slots.find((s) => Date.parse(s.start) === slotStart)),
-    [slotStart, watched.data],
-  );
-  // Until the month's times arrive (a reload), the form shows the slot as the link names it.
-  const formSlot = useMemo<Slot | undefined>(() => {
-    if (slotStart === undefined) return undefined;
-    const end = slotStart + meetingType.durationMinutes * 60_000;
-    return offered ?? { start: new Date(slotStart).toISOString(), end: new Date(end).toISOString() };
-  }, [slotStart, offered, meetingType.durationMinutes]);
-  // A 4xx for the month means the link names times the page never offers (a far year, say); a 5xx may pass.
-  const refused = watched.isError && watched.error instanceof ApiError && watched.error.status < 500;
-  const settled = (watched.isSuccess && !watched.isFetching) || refused;
-  const gone = formSlot !== undefined && settled && !offered && !booking.isPending && !booking.isSuccess;
+  // While the form is open, keep watching the chosen slot: if it is not (or no longer) offered, say so.
+  const chosen = useChosenSlot(username, slug, url.slot, meetingType.durationMinutes, prefs.timeZone);
+  const formSlot = chosen.slot;
+  const gone = chosen.notOffered && !booking.isPending && !booking.isSuccess;
   useEffect(() => {
-    if (!gone) return;
+    if (!gone || !formSlot) return;
     const start = Date.parse(formSlot.start);
     const why = picked.current !== null && Date.parse(picked.current) === start ? 'meanwhile' : 'link';
     setNotice(takenMessage(formSlot, prefs.timeZone, prefs.hour12, why));
@@ -160,39 +142,32 @@ function BookingFlow({
       hourCycle: prefs.hour12 ? 'h12' : 'h23',
       ...details,
     };
-    const body = JSON.stringify(input);
-    // One key per attempt: a retry of the same request reuses it, so a lost answer never books twice.
-    if (attempt.current?.body !== body) attempt.current = { body, key: randomUuid() };
-    booking.mutate(
-      { input, key: attempt.current.key },
-      {
-        onSuccess: (result) => {
-          attempt.current = null;
-          draft.clear();
-          const token = result.links ? tokenOf(result.links.manage) : null;
-          if (!token) {
-            go({}, 'replace');
-            setNotice('You are booked. The confirmation e-mail has the details and a link to change them.');
-            return;
-          }
-          queryClient.setQueryData(inviteeBookingKey(result.uid), result);
-          // Replacing, not pushing: Back must not return to a form for a time that is now booked.
-          go({ booked: { uid: result.uid, token } }, 'replace');
-        },
-        onError: (error) => {
-          const taken = error instanceof ApiError && error.status === 409 && error.code === 'slot_unavailable';
-          const notOffered = error instanceof ApiError && error.status === 422 && 'start' in error.fields;
-          if (taken || notOffered) {
-            attempt.current = null;
-            void queryClient.invalidateQueries({ queryKey: slotsKeyPrefix(username, slug) });
-            setNotice(takenMessage(slot, prefs.timeZone, prefs.hour12, 'now'));
-            go({ month: url.month, date: url.date }, 'replace');
-            return;
-          }
-          handlers.onError(error);
-        },
+    booking.submit(input, {
+      onSuccess: (result) => {
+        draft.clear();
+        const token = result.links ? tokenOf(result.links.manage) : null;
+        if (!token) {
+          go({}, 'replace');
+          setNotice('You are booked. The confirmation e-mail has the details and a link to change them.');
+          return;
+        }
+        queryClient.setQueryData(inviteeBookingKey(result.uid), result);
+        // Replacing, not pushing: Back must not return to a form for a time that is now booked.
+        go({ booked: { uid: result.uid, token } }, 'replace');
       },
-    );
+      onError: (error) => {
+        const taken = error instanceof ApiError && error.status === 409 && error.code === 'slot_unavailable';
+        const notOffered = error instanceof ApiError && error.status === 422 && 'start' in error.fields;
+        if (taken || notOffered) {
+          booking.forgetAttempt();
+          void queryClient.invalidateQueries({ queryKey: slotsKeyPrefix(username, slug) });
+          setNotice(takenMessage(slot, prefs.timeZone, prefs.hour12, 'now'));
+          go({ month: url.month, date: url.date }, 'replace');
+          return;
+        }
+        handlers.onError(error);
+      },
+    });
   }
 
   const title = `${meetingType.title} with ${host.name}`;
@@ -231,29 +206,16 @@ function BookingFlow({
               </>
             )}
             {step === 'form' && formSlot && (
-              <section aria-labelledby={formHeadingId} data-step="form" className="max-w-lg space-y-5">
-                <div className="flex flex-wrap items-center justify-between gap-2">
-                  <h2
-                    id={formHeadingId}
-                    ref={formHeading}
-                    tabIndex={-1}
-                    className="text-lg font-semibold tracking-tight outline-none"
-                  >
-                    Your details
-                  </h2>
-                  <Button variant="ghost" onClick={() => go({ month: url.month, date: url.date }, 'push')}>
-                    ← Change time
-                  </Button>
-                </div>
-                <BookingForm
-                  questions={meetingType.questions}
-                  values={draft.values}
-                  onValuesChange={draft.update}
-                  pending={booking.isPending}
-                  submitLabel={meetingType.requiresConfirmation ? 'Request this time' : 'Confirm booking'}
-                  onSubmit={(details, handlers) => submit(formSlot, details, handlers)}
-                />
-              </section>
+              <DetailsStep
+                headingRef={formHeading}
+                onChangeTime={() => go({ month: url.month, date: url.date }, 'push')}
+                questions={meetingType.questions}
+                values={draft.values}
+                onValuesChange={draft.update}
+                pending={booking.isPending}
+                submitLabel={meetingType.requiresConfirmation ? 'Request this time' : 'Confirm booking'}
+                onSubmit={(details, handlers) => submit(formSlot, details, handlers)}
+              />
             )}
             {url.booked && (
               <div className="mx-auto max-w-lg">
@@ -268,35 +230,6 @@ function BookingFlow({
             )}
           </div>
         </div>
-      </PublicCard>
-    </PublicLayout>
-  );
-}
-
-function takenMessage(slot: Slot, zone: string, hour12: boolean, when: 'now' | 'meanwhile' | 'link') {
-  const start = Date.parse(slot.start);
-  const time = `${formatTimeRange(start, Date.parse(slot.end), zone, hour12)} on ${formatLongDate(start, zone)}`;
-  if (when === 'now') return `Sorry, ${time} was just taken by someone else. Please choose another time.`;
-  if (when === 'link') return `The time in this link, ${time}, is not available. Please choose another time.`;
-  return `The time you chose, ${time}, is no longer available: someone else booked it. Please choose another time.`;
-}
-
-function BookingPageSkeleton() {
-  return (
-    <PublicLayout wide>
-      <PublicCard className="grid gap-6 p-6 lg:grid-cols-[18rem_minmax(0,1fr)]">
-        <div className="space-y-3">
-          <Skeleton className="h-4 w-24" />
-          <Skeleton className="h-7 w-48" />
-          <Skeleton className="h-4 w-32" />
-        </div>
-        <div className="space-y-3">
-          <Skeleton className="h-6 w-40" />
-          <Skeleton className="h-64 w-full" />
-        </div>
-        <span role="status" className="sr-only">
-          Loading the booking page…
-        </span>
       </PublicCard>
     </PublicLayout>
   );

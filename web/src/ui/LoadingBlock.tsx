@@ -1,6 +1,6 @@
-import { Alert } from '../../ui/Alert';
-import { Button } from '../../ui/Button';
-import { Skeleton } from '../../ui/Skeleton';
+import { Alert } from './Alert';
+import { Button } from './Button';
+import { Skeleton } from './Skeleton';
 
 export function LoadingBlock({ label, rows = 3 }: { label: string; rows?: number }) {
   return (

@@ -1,12 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { webhookEvents, type EndpointInput, type WebhookEvent } from '../../features/webhooks/api';
+import type { FieldErrors } from '../../lib/api';
 import { toFormErrors } from '../../lib/formErrors';
 import { Alert } from '../../ui/Alert';
+import { bindFields } from '../../ui/bindFields';
 import { Button } from '../../ui/Button';
 import { CheckboxField } from '../../ui/CheckboxField';
+import { FieldError } from '../../ui/FieldError';
 import { TextField } from '../../ui/TextField';
 import { useFormErrors } from '../../ui/useFormErrors';
+import { webhookEvents, type EndpointInput, type WebhookEvent } from './api';
 
 interface EndpointFormProps<T> {
   initial: EndpointInput;
@@ -19,9 +22,9 @@ interface EndpointFormProps<T> {
 
 /** The URL and events of a webhook endpoint, checked here and by the server; used to add and to edit one. */
 export function EndpointForm<T>({ initial, submitLabel, save, onSaved, onCancel }: EndpointFormProps<T>) {
-  const [url, setUrl] = useState(initial.url);
-  const [events, setEvents] = useState(initial.events);
+  const [values, setValues] = useState(initial);
   const { formRef, errors, show, clear, clearField } = useFormErrors();
+  const fields = bindFields({ values, setValues, errors: errors.fields, clearError: clearField });
   const eventsErrorId = useId();
   const mutation = useMutation({
     mutationFn: save,
@@ -31,22 +34,21 @@ export function EndpointForm<T>({ initial, submitLabel, save, onSaved, onCancel 
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const fields: Record<string, string> = {};
-    const trimmed = url.trim();
-    if (!/^https?:\/\/\S+$/i.test(trimmed))
-      fields.url = 'Enter a full http or https URL, e.g. https://example.com/hooks.';
-    if (events.length === 0) fields.events = 'Pick at least one event.';
-    if (Object.keys(fields).length) {
-      show({ fields });
+    const fieldErrors: FieldErrors = {};
+    const url = values.url.trim();
+    if (!/^https?:\/\/\S+$/i.test(url))
+      fieldErrors.url = 'Enter a full http or https URL, e.g. https://example.com/hooks.';
+    if (values.events.length === 0) fieldErrors.events = 'Pick at least one event.';
+    if (Object.keys(fieldErrors).length) {
+      show({ fields: fieldErrors });
       return;
     }
     clear();
-    mutation.mutate({ url: trimmed, events });
+    mutation.mutate({ url, events: values.events });
   }
 
   function toggle(id: WebhookEvent, on: boolean) {
-    setEvents((current) => (on ? [...current, id] : current.filter((e) => e !== id)));
-    clearField('events');
+    fields.set('events', on ? [...values.events, id] : values.events.filter((e) => e !== id));
   }
 
   return (
@@ -60,12 +62,7 @@ export function EndpointForm<T>({ initial, submitLabel, save, onSaved, onCancel 
         autoComplete="off"
         placeholder="https://example.com/hooks/tuskhub"
         maxLength={2000}
-        value={url}
-        onChange={(event) => {
-          setUrl(event.target.value);
-          clearField('url');
-        }}
-        error={errors.fields.url}
+        {...fields.text('url')}
       />
       {/* A container query, not a viewport one: the same fieldset sits in the wide page and in a narrow dialog. */}
       <fieldset className="@container space-y-2" aria-describedby={errors.fields.events ? eventsErrorId : undefined}>
@@ -79,16 +76,12 @@ export function EndpointForm<T>({ initial, submitLabel, save, onSaved, onCancel 
                   {e.label} <span className="font-normal text-slate-600">({e.id})</span>
                 </>
               }
-              checked={events.includes(e.id)}
+              checked={values.events.includes(e.id)}
               onChange={(event) => toggle(e.id, event.target.checked)}
             />
           ))}
         </div>
-        {errors.fields.events && (
-          <p id={eventsErrorId} className="text-sm font-medium text-red-700">
-            {errors.fields.events}
-          </p>
-        )}
+        <FieldError id={eventsErrorId}>{errors.fields.events}</FieldError>
       </fieldset>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" pending={mutation.isPending}>

@@ -8,14 +8,14 @@ import {
   startConnecting,
   type Integration,
   type IntegrationProvider,
-} from '../../features/integrations/api';
+} from './api';
 import { Alert } from '../../ui/Alert';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Notice } from '../../ui/Notice';
-import { LoadError, LoadingBlock } from './LoadingBlock';
-import { SettingsPanel } from './SettingsPanel';
+import { LoadError, LoadingBlock } from '../../ui/LoadingBlock';
+import { Panel } from '../../ui/Panel';
 
 /** Also the #fragment that links from the meeting type editor and the bookings list point at. */
 const panelId = 'connected-apps';
@@ -54,8 +54,9 @@ export function ConnectedAppsPanel() {
   }, [oauthResult]);
 
   return (
-    <SettingsPanel
+    <Panel
       id={panelId}
+      headingId="panel-connected-apps"
       title="Connected apps"
       description="Give every booking its own video meeting from your Zoom, Google or Microsoft account."
     >
@@ -105,7 +106,7 @@ export function ConnectedAppsPanel() {
           </>
         )}
       </Dialog>
-    </SettingsPanel>
+    </Panel>
   );
 }
 

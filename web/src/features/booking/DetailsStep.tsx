@@ -1,0 +1,27 @@
+import { useId, type Ref } from 'react';
+import { Button } from '../../ui/Button';
+import { BookingForm, type BookingFormProps } from './BookingForm';
+
+interface DetailsStepProps extends BookingFormProps {
+  /** Lets the page move focus to the heading when the invitee arrives from choosing a time. */
+  headingRef: Ref<HTMLHeadingElement>;
+  onChangeTime: () => void;
+}
+
+/** The booking page's second step: the invitee's details for the chosen time. */
+export function DetailsStep({ headingRef, onChangeTime, ...form }: DetailsStepProps) {
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} data-step="form" className="max-w-lg space-y-5">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id={headingId} ref={headingRef} tabIndex={-1} className="text-lg font-semibold tracking-tight outline-none">
+          Your details
+        </h2>
+        <Button variant="ghost" onClick={onChangeTime}>
+          ← Change time
+        </Button>
+      </div>
+      <BookingForm {...form} />
+    </section>
+  );
+}
