@@ -5,10 +5,12 @@ import type { Config } from '../../server/config.js';
 import { readSessionToken, requirePrincipal } from '../../server/plugins/auth.js';
 import { rateLimited } from '../../server/plugins/rate-limit.js';
 import { isSecureRequest, SESSION_COOKIE } from '../../server/plugins/security.js';
+import { okResponse } from '../../lib/responses.js';
 import {
   apiKeyCreateBody,
   apiKeyCreated,
-  apiKeySummary,
+  apiKeyListResponse,
+  csrfResponse,
   loginBody,
   passwordChangeBody,
   profilePatchBody,
@@ -19,7 +21,6 @@ import {
 } from './schemas.js';
 import type { IdentityService, IssuedSession } from './service.js';
 
-const okResponse = z.object({ ok: z.literal(true) });
 const MINUTE = 60_000;
 
 export function identityRoutes(app: FastifyInstance, identity: IdentityService, config: Config) {
@@ -56,7 +57,7 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
       schema: {
         tags: ['identity'],
         summary: 'Get a CSRF token to send as x-csrf-token with cookie-authenticated writes',
-        response: { 200: z.object({ token: z.string() }) },
+        response: { 200: csrfResponse },
       },
     },
     async (_request, reply) => ({ token: reply.generateCsrf() }),
@@ -161,7 +162,7 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
       schema: {
         tags: ['identity'],
         summary: 'List your API keys (never the keys themselves)',
-        response: { 200: z.object({ apiKeys: z.array(apiKeySummary) }) },
+        response: { 200: apiKeyListResponse },
       },
     },
     async (request) => ({ apiKeys: await identity.listApiKeys(requirePrincipal(request).userId) }),

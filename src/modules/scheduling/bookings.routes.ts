@@ -7,8 +7,8 @@ import type { BookingsService } from './bookings.service.js';
 import {
   bookBody,
   bookingListQuery,
+  bookingListResponse,
   bookingResponse,
-  bookingSchema,
   hostActionBody,
   inviteeCancelBody,
   inviteeRescheduleBody,
@@ -76,7 +76,7 @@ export function bookingRoutes(app: FastifyInstance, bookings: BookingsService, l
         tags,
         summary: 'Your bookings, filtered',
         querystring: bookingListQuery,
-        response: { 200: z.object({ bookings: z.array(bookingSchema) }) },
+        response: { 200: bookingListResponse },
       },
     },
     async (req) => ({ bookings: await bookings.list(requirePrincipal(req), req.query) }),

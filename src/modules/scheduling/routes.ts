@@ -10,10 +10,14 @@ import type { MeetingTypesService } from './meeting-types.service.js';
 import {
   availabilitySchema,
   meetingTypeCreateBody,
+  meetingTypeDeleteQuery,
+  meetingTypeDeleteResponse,
+  meetingTypeListResponse,
   meetingTypePatchBody,
-  meetingTypeSchema,
+  meetingTypeResponse,
   publicPageResponse,
   publicProfileResponse,
+  slotStreamQuery,
   slotsQuery,
   slotsResponse,
 } from './schemas.js';
@@ -43,7 +47,7 @@ export function schedulingRoutes(
       schema: {
         tags,
         summary: 'Your meeting types',
-        response: { 200: z.object({ meetingTypes: z.array(meetingTypeSchema) }) },
+        response: { 200: meetingTypeListResponse },
       },
     },
     async (req) => ({
@@ -59,7 +63,7 @@ export function schedulingRoutes(
         tags,
         summary: 'Create a meeting type',
         body: meetingTypeCreateBody,
-        response: { 201: z.object({ meetingType: meetingTypeSchema }) },
+        response: { 201: meetingTypeResponse },
       },
     },
     async (req, reply) =>
@@ -74,7 +78,7 @@ export function schedulingRoutes(
         tags,
         summary: 'One meeting type',
         params: idParams,
-        response: { 200: z.object({ meetingType: meetingTypeSchema }) },
+        response: { 200: meetingTypeResponse },
       },
     },
     async (req) => ({
@@ -91,7 +95,7 @@ export function schedulingRoutes(
         summary: 'Change some fields of a meeting type',
         params: idParams,
         body: meetingTypePatchBody,
-        response: { 200: z.object({ meetingType: meetingTypeSchema }) },
+        response: { 200: meetingTypeResponse },
       },
     },
     async (req) => ({ meetingType: await s.meetingTypes.update(requirePrincipal(req), req.params.id, req.body) }),
@@ -106,13 +110,8 @@ export function schedulingRoutes(
         summary:
           'Delete a meeting type. Upcoming bookings answer 409 type_has_bookings unless cancelBookings=true cancels them (invitees are told); a type with past bookings is archived to keep their history',
         params: idParams,
-        querystring: z.object({
-          cancelBookings: z.enum(['true', 'false']).default('false'),
-          reason: z.string().trim().max(1000).optional(),
-        }),
-        response: {
-          200: z.object({ ok: z.literal(true), archived: z.boolean(), cancelledBookings: z.number().int() }),
-        },
+        querystring: meetingTypeDeleteQuery,
+        response: { 200: meetingTypeDeleteResponse },
       },
     },
     async (req) => {
@@ -207,7 +206,7 @@ export function schedulingRoutes(
       schema: {
         tags: ['slots'],
         summary: 'Server-Sent Events: `slots` events when a slot of this page is taken or freed',
-        querystring: z.object({ user: z.string().min(1).max(64), type: z.string().min(1).max(64) }),
+        querystring: slotStreamQuery,
       },
     },
     async (req, reply) => {
