@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import checkFile from 'eslint-plugin-check-file';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import contract from './eslint-rules/index.js';
 
 /*
  * Module boundaries (issue 10). A module reaches another only through its services, or its schemas, rules and types;
@@ -51,6 +52,13 @@ export default tseslint.config(
   {
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // The web app's API types are the server's schemas (docs/decisions/0009): taken with `import type`, never
+    // copied by hand, and no server code at run time but the browser-safe files.
+    files: ['web/src/**/*.{ts,tsx}'],
+    plugins: { contract },
+    rules: { 'contract/server-imports': 'error', 'contract/no-copies': 'error' },
   },
   {
     files: ['src/modules/*/*.ts'],

@@ -8,6 +8,9 @@ import { LOCATION_TYPES, QUESTION_TYPES } from './values.js';
  */
 
 const locationType = z.enum(LOCATION_TYPES);
+export type LocationType = z.output<typeof locationType>;
+const questionType = z.enum(QUESTION_TYPES);
+export type QuestionType = z.output<typeof questionType>;
 
 /** Where a meeting type's meetings take place; `value` is the address or phone number the host typed in. */
 export const meetingLocationShape = z.object({ type: locationType, value: z.string().optional() });
@@ -25,7 +28,7 @@ export type BookedLocation = z.output<typeof bookedLocationShape>;
 export const bookingQuestionShape = z.object({
   id: z.string(),
   label: z.string(),
-  type: z.enum(QUESTION_TYPES),
+  type: questionType,
   required: z.boolean(),
   options: z.array(z.string()).optional(),
 });
