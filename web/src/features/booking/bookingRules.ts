@@ -1,10 +1,12 @@
+import { inviteeSchema, MAX_TEXT_LENGTH } from '../../../../src/modules/scheduling/bookings.rules';
 import type { FieldErrors } from '../../lib/api';
+import { firstIssue } from '../../lib/serverRules';
 import type { Question } from './api';
 
-// Mirrors the server's checks (bookBody and checkAnswers) so most mistakes show before a round trip.
-const emailPattern = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+// The invitee's fields follow the server's own rules; the answers are checked as the server checks them against
+// the type's questions (bookings.service), worded for the form.
 const phonePattern = /^\+?[0-9 ().-]{5,30}$/;
-export const maxTextLength = 5000;
+export const maxTextLength = MAX_TEXT_LENGTH;
 
 export type Answers = Record<string, string | boolean>;
 
@@ -20,12 +22,11 @@ export interface BookingFormValues {
 
 export function validateBooking(values: BookingFormValues, questions: readonly Question[]): FieldErrors {
   const errors: FieldErrors = {};
-  const name = values.name.trim();
-  if (name === '') errors['invitee.name'] = 'Enter your name.';
-  else if (name.length > 120) errors['invitee.name'] = 'Use at most 120 characters.';
+  const name = firstIssue(inviteeSchema.shape.name, values.name);
+  if (name) errors['invitee.name'] = name.message;
   const email = values.email.trim();
   if (email === '') errors['invitee.email'] = 'Enter your e-mail address.';
-  else if (!emailPattern.test(email) || email.length > 254) {
+  else if (firstIssue(inviteeSchema.shape.email, email)) {
     errors['invitee.email'] = 'Enter a valid e-mail address, like name@example.com.';
   }
   for (const question of questions) {
