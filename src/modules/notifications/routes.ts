@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../../server/config.js';
 import { requirePrincipal } from '../../server/plugins/auth.js';
 import { forbidden, invalid, notFound } from '../../lib/errors.js';
+import { errorAnswers } from '../../server/plugins/error-responses.js';
 import { isLocalRequest } from '../../server/plugins/local-request.js';
 import type { BookingsService } from '../scheduling/bookings.service.js';
 import type { Notifications } from './service.js';
@@ -52,7 +53,7 @@ export function notificationRoutes(
         summary:
           'Every queued e-mail of every account (only without SMTP, outside production, and to requests from this machine)',
         querystring: mailboxQuery,
-        response: { 200: mailboxResponse },
+        response: { 200: mailboxResponse, ...errorAnswers(403, 404) },
       },
     },
     async (req) => {
@@ -75,7 +76,7 @@ export function notificationRoutes(
         summary:
           'The development mailbox of your organization: its queued e-mails with bodies (no SMTP, not production)',
         querystring: mailboxQuery,
-        response: { 200: mailboxResponse },
+        response: { 200: mailboxResponse, ...errorAnswers(404) },
       },
     },
     async (req) => {
@@ -130,7 +131,7 @@ export function notificationRoutes(
         schema: {
           tags: ['inbound webhooks'],
           summary: 'Send one due reminder now. Signed with Standard Webhooks headers; body {"reminderId": uuid}',
-          response: { 200: reminderSendResponse },
+          response: { 200: reminderSendResponse, ...errorAnswers(401) },
         },
       },
       async (req) => {

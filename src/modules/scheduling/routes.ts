@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { tooManyRequests } from '../../lib/errors.js';
 import type { EventBus } from '../../lib/event-bus.js';
 import { requirePrincipal } from '../../server/plugins/auth.js';
+import { errorAnswers } from '../../server/plugins/error-responses.js';
 import { openConnectionLimit, rateLimited } from '../../server/plugins/rate-limit.js';
 import type { AvailabilityService } from './availability.service.js';
 import type { MeetingTypesService } from './meeting-types.service.js';
@@ -63,7 +64,7 @@ export function schedulingRoutes(
         tags,
         summary: 'Create a meeting type',
         body: meetingTypeCreateBody,
-        response: { 201: meetingTypeResponse },
+        response: { 201: meetingTypeResponse, ...errorAnswers(409) },
       },
     },
     async (req, reply) =>
@@ -95,7 +96,7 @@ export function schedulingRoutes(
         summary: 'Change some fields of a meeting type',
         params: idParams,
         body: meetingTypePatchBody,
-        response: { 200: meetingTypeResponse },
+        response: { 200: meetingTypeResponse, ...errorAnswers(409) },
       },
     },
     async (req) => ({ meetingType: await s.meetingTypes.update(requirePrincipal(req), req.params.id, req.body) }),
@@ -111,7 +112,7 @@ export function schedulingRoutes(
           'Delete a meeting type. Upcoming bookings answer 409 type_has_bookings unless cancelBookings=true cancels them (invitees are told); a type with past bookings is archived to keep their history',
         params: idParams,
         querystring: meetingTypeDeleteQuery,
-        response: { 200: meetingTypeDeleteResponse },
+        response: { 200: meetingTypeDeleteResponse, ...errorAnswers(409) },
       },
     },
     async (req) => {
@@ -191,7 +192,7 @@ export function schedulingRoutes(
         tags: ['slots'],
         summary: 'Bookable slots of a public meeting type (no auth)',
         querystring: slotsQuery,
-        response: { 200: slotsResponse },
+        response: { 200: slotsResponse, ...errorAnswers(404) },
       },
     },
     async (req, reply) => {
@@ -207,6 +208,7 @@ export function schedulingRoutes(
         tags: ['slots'],
         summary: 'Server-Sent Events: `slots` events when a slot of this page is taken or freed',
         querystring: slotStreamQuery,
+        response: errorAnswers(404, 429),
       },
     },
     async (req, reply) => {

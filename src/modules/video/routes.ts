@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.js';
+import { errorAnswers } from '../../server/plugins/error-responses.js';
 import { requirePrincipal } from '../../server/plugins/auth.js';
 import { connectResponse, integrationCallbackQuery, integrationListResponse, integrationProvider } from './schemas.js';
 import type { Integrations } from './integrations.service.js';
@@ -36,7 +37,7 @@ export function integrationRoutes(app: FastifyInstance, integrations: Integratio
         tags,
         summary: "Start connecting an account: open the returned URL, the provider's consent page",
         params,
-        response: { 200: connectResponse },
+        response: { 200: connectResponse, ...errorAnswers(409) },
       },
     },
     async (req) => ({ url: integrations.connectUrl(requirePrincipal(req), req.params.provider) }),

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePrincipal } from '../../server/plugins/auth.js';
+import { errorAnswers } from '../../server/plugins/error-responses.js';
 import { okResponse } from '../../lib/responses.js';
 import {
   deliveryListResponse,
@@ -42,7 +43,7 @@ export function webhookRoutes(app: FastifyInstance, webhooks: Webhooks) {
         tags,
         summary: `Register an endpoint (at most ${MAX_ENDPOINTS_PER_ORG} per organization, else 409 endpoint_limit); its signing secret is shown only in this answer`,
         body: endpointCreateBody,
-        response: { 201: endpointCreatedResponse },
+        response: { 201: endpointCreatedResponse, ...errorAnswers(409) },
       },
     },
     async (req, reply) =>
