@@ -151,49 +151,39 @@ const NUMBER_LABELS = {
   maxBookingsPerDay: 'Daily limit',
 } as const;
 type NumberField = keyof typeof NUMBER_LABELS;
-const OPTIONAL_NUMBERS: readonly NumberField[] = ['slotIntervalMinutes', 'maxBookingsPerDay'];
-const isNumberField = (key: string): key is NumberField => Object.hasOwn(NUMBER_LABELS, key);
+const isNumberField = (key: string | undefined): key is NumberField => !!key && Object.hasOwn(NUMBER_LABELS, key);
 
-/** The bounds the server puts on a number field, for the sentence that names them. */
-function boundsOf(key: NumberField) {
+/** What the server's rule for a number field allows: its bounds, and whether it may be left empty (null). */
+function numberRule(key: NumberField) {
   const field = meetingTypeFields[key];
   const number = 'unwrap' in field ? field.unwrap() : field;
-  return { min: number.minValue, max: number.maxValue };
+  return { optional: number !== field, min: number.minValue, max: number.maxValue };
 }
 
-type Issue = ReturnType<typeof issuesOf>[number];
+const NOTICE_WHOLE = 'Minimum notice must be a whole number, 0 or more.';
+const NOTICE_TOO_LONG = 'Minimum notice can be at most a year.';
 
 /** An issue of the server's rules as this form shows it: under which field, in which words. */
-function sentenceOf(issue: Issue, d: MeetingTypeDraft): [string, string] {
+function sentenceOf(issue: ReturnType<typeof issuesOf>[number], d: MeetingTypeDraft): [string, string] {
   const [field, index, part] = issue.path.map(String);
   const outOfRange = issue.code === 'too_small' || issue.code === 'too_big';
-  if (field !== undefined && isNumberField(field)) {
-    const { min, max } = boundsOf(field);
+  if (isNumberField(field)) {
+    const { min, max } = numberRule(field);
     const label = NUMBER_LABELS[field];
     return [field, outOfRange ? `${label} must be between ${min} and ${max}.` : `${label} must be a whole number.`];
   }
-  if (field === 'minimumNoticeMinutes') {
-    return [
-      field,
-      issue.code === 'too_big'
-        ? 'Minimum notice can be at most a year.'
-        : 'Minimum notice must be a whole number, 0 or more.',
-    ];
-  }
+  if (field === 'minimumNoticeMinutes') return [field, issue.code === 'too_big' ? NOTICE_TOO_LONG : NOTICE_WHOLE];
   if (field === 'location' && index === 'value' && issue.code === 'custom') {
     return ['location.value', d.locationType === 'phone' ? 'Give the phone number.' : 'Give the address.'];
   }
-  if (field === 'questions' && index !== undefined) {
-    const question = `questions.${index}`;
-    if (part === 'id') return [`${question}.id`, 'Question ids must be unique.'];
-    if (part === 'options') {
-      const key = `${question}.options`;
-      if (issue.path.length > 3) return [key, 'Each option: at most 100 characters.'];
-      return [key, issue.code === 'too_big' ? 'At most 50 options.' : 'Give at least one option.'];
-    }
-  }
   if (field === 'questions' && index === undefined && issue.code === 'too_big') {
     return ['questions', 'At most 30 questions.'];
+  }
+  if (field === 'questions' && part === 'id') return [`questions.${index}.id`, 'Question ids must be unique.'];
+  if (field === 'questions' && part === 'options') {
+    const key = `questions.${index}.options`;
+    if (issue.path.length > 3) return [key, 'Each option: at most 100 characters.'];
+    return [key, issue.code === 'too_big' ? 'At most 50 options.' : 'Give at least one option.'];
   }
   return [field === 'reminderOffsetsMinutes' ? field : fieldOf(issue), issue.message];
 }
@@ -207,13 +197,11 @@ export function validateDraft(d: MeetingTypeDraft): FieldErrors {
   const errors: FieldErrors = {};
   for (const [key, label] of Object.entries(NUMBER_LABELS) as [NumberField, string][]) {
     const value = d[key].trim();
-    if (value === '' && OPTIONAL_NUMBERS.includes(key)) continue;
+    if (value === '' && numberRule(key).optional) continue;
     if (value === '' || !Number.isInteger(Number(value))) errors[key] = `${label} must be a whole number.`;
   }
   const notice = d.minimumNotice.amount.trim();
-  if (notice === '' || !Number.isInteger(Number(notice))) {
-    errors.minimumNoticeMinutes = 'Minimum notice must be a whole number, 0 or more.';
-  }
+  if (notice === '' || !Number.isInteger(Number(notice))) errors.minimumNoticeMinutes = NOTICE_WHOLE;
   for (const issue of issuesOf(meetingTypeRules, inputOf(d))) {
     const [key, sentence] = sentenceOf(issue, d);
     errors[key] ??= sentence;
