@@ -2,16 +2,18 @@ import js from '@eslint/js';
 import checkFile from 'eslint-plugin-check-file';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import contract from './eslint-rules/index.js';
 
 /*
- * Module boundaries (issue 10). A module reaches another only through its services, or its schemas and types;
+ * Module boundaries (issue 10). A module reaches another only through its services, or its schemas, rules and types;
  * its repos stay private. Written once for every module: a sibling module is `../<b>/` from a module's own
  * folder and `../../<b>/` from a subfolder (slots/, providers/), so no module list needs updating.
  */
-const publicFiles = '(?!(?:[\\w-]+\\.)?service\\.js$|schemas\\.js$|types\\.js$)';
+const publicFiles = '(?!(?:[\\w-]+\\.)?service\\.js$|schemas\\.js$|types\\.js$|[\\w-]+\\.rules\\.js$)';
 const otherModule = (up) => ({
   regex: `^${'\\.\\./'.repeat(up)}(?!\\.\\./)[^/]+/${publicFiles}`,
-  message: 'Reach another module only through its service.ts / *.service.ts, or its schemas.ts / types.ts.',
+  message:
+    'Reach another module only through its service.ts / *.service.ts, or its schemas.ts / *.rules.ts / types.ts.',
 });
 // Routes speak HTTP and call services; a query (or a Database handed in) belongs in the repo behind them.
 const noDatabase = {
@@ -26,7 +28,7 @@ const noDatabase = {
  * components in PascalCase, as React projects do.
  */
 const KEBAB = '+([a-z])*([a-z0-9])*(-+([a-z0-9]))';
-const LAYERS = 'routes|service|repo|schemas|types';
+const LAYERS = 'routes|service|repo|schemas|rules|types';
 const serverFileName = `${KEBAB}?(.@(${LAYERS}))?(.@(test|db.test|property.test))`;
 const layerSpelledWithDash = Object.fromEntries(
   LAYERS.split('|').map((layer) => [`**/*-${layer}.ts`, `*.${layer}.ts`]),
@@ -50,6 +52,13 @@ export default tseslint.config(
   {
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // The web app's API types are the server's schemas (docs/decisions/0009): taken with `import type`, never
+    // copied by hand, and no server code at run time but the browser-safe files.
+    files: ['web/src/**/*.{ts,tsx}'],
+    plugins: { contract },
+    rules: { 'contract/server-imports': 'error', 'contract/no-copies': 'error' },
   },
   {
     files: ['src/modules/*/*.ts'],
@@ -89,6 +98,24 @@ export default tseslint.config(
         { ignoreMiddleExtensions: true },
       ],
       'check-file/folder-naming-convention': ['error', { 'web/src/**/': 'CAMEL_CASE' }],
+    },
+  },
+  {
+    // The browser loads these as they are (the web app's forms run them): zod and one another only, never Node
+    // or the zone database. Their other rules (module boundaries) are stricter versions of this one.
+    files: ['src/**/*.rules.ts', 'src/db/schema/values.ts', 'src/db/schema/stored-json.ts', 'src/lib/validation.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|(\\.\\.?/)+([\\w-]+/)*([\\w-]+\\.rules|values|stored-json)\\.js$)',
+              message: 'Browser-safe files import only zod, values.ts, stored-json.ts and *.rules.ts.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,4 +1,6 @@
-export type HourCycle = 'h12' | 'h23';
+import type { HOUR_CYCLES } from '../db/schema/values.js';
+
+export type HourCycle = (typeof HOUR_CYCLES)[number];
 
 const zonePart = (at: Date, timeZone: string, style: Intl.DateTimeFormatOptions['timeZoneName']) =>
   new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: style })

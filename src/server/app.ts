@@ -17,6 +17,7 @@ import { workflowRoutes } from '../modules/workflows/routes.js';
 import type { Config } from './config.js';
 import { defaultWebRoot } from './paths.js';
 import { registerAuth } from './plugins/auth.js';
+import { declareErrorResponses } from './plugins/error-responses.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { healthRoute } from './plugins/health.js';
 import { rejectNulBytes } from './plugins/nul-bytes.js';
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerSecurity(app, config, services.identity);
   await registerRateLimiting(app, deps.redis);
   await registerOpenApi(app);
+  declareErrorResponses(app);
 
   registerAuth(app, services.identity);
 

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { OAUTH_PROVIDERS } from '../db/schema/values.js';
 import { randomToken } from '../lib/crypto.js';
 import { trustProxySetting } from './trust-proxy.js';
 
@@ -136,7 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   };
 }
 
-export type OAuthProvider = 'zoom' | 'google' | 'microsoft';
+export type OAuthProvider = (typeof OAUTH_PROVIDERS)[number];
 export type OAuthApp = {
   clientId: string;
   clientSecret: string;

@@ -12,8 +12,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns.js';
+import { MEMBER_ROLES } from './values.js';
 
-export const memberRole = pgEnum('member_role', ['owner', 'admin', 'member']);
+export const memberRole = pgEnum('member_role', MEMBER_ROLES);
 
 export const organizations = pgTable('organizations', {
   id: id(),
@@ -22,6 +23,12 @@ export const organizations = pgTable('organizations', {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+/** The tenant key every row level security policy checks. */
+export const orgId = () =>
+  uuid('org_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' });
 
 export const users = pgTable(
   'users',

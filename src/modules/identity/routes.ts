@@ -3,12 +3,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../server/config.js';
 import { readSessionToken, requirePrincipal } from '../../server/plugins/auth.js';
+import { errorAnswers } from '../../server/plugins/error-responses.js';
 import { rateLimited } from '../../server/plugins/rate-limit.js';
 import { isSecureRequest, SESSION_COOKIE } from '../../server/plugins/security.js';
+import { okResponse } from '../../lib/responses.js';
 import {
   apiKeyCreateBody,
   apiKeyCreated,
-  apiKeySummary,
+  apiKeyListResponse,
+  csrfResponse,
   loginBody,
   passwordChangeBody,
   profilePatchBody,
@@ -19,7 +22,6 @@ import {
 } from './schemas.js';
 import type { IdentityService, IssuedSession } from './service.js';
 
-const okResponse = z.object({ ok: z.literal(true) });
 const MINUTE = 60_000;
 
 export function identityRoutes(app: FastifyInstance, identity: IdentityService, config: Config) {
@@ -56,7 +58,7 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
       schema: {
         tags: ['identity'],
         summary: 'Get a CSRF token to send as x-csrf-token with cookie-authenticated writes',
-        response: { 200: z.object({ token: z.string() }) },
+        response: { 200: csrfResponse },
       },
     },
     async (_request, reply) => ({ token: reply.generateCsrf() }),
@@ -70,7 +72,7 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
         tags: ['identity'],
         summary: 'Create an account and its organization',
         body: signupBody,
-        response: { 201: userResponse },
+        response: { 201: userResponse, ...errorAnswers(409) },
       },
     },
     async (request, reply) => {
@@ -88,7 +90,7 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
         tags: ['identity'],
         summary: 'Log in with e-mail, password and, when enabled, a TOTP code',
         body: loginBody,
-        response: { 200: userResponse },
+        response: { 200: userResponse, ...errorAnswers(401) },
       },
     },
     async (request, reply) => {
@@ -113,7 +115,11 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
     '/api/me',
     {
       preHandler: app.requireAuth,
-      schema: { tags: ['identity'], summary: 'The signed-in user', response: { 200: userResponse } },
+      schema: {
+        tags: ['identity'],
+        summary: 'The signed-in user',
+        response: { 200: userResponse, ...errorAnswers(404) },
+      },
     },
     async (request) => ({ user: await identity.me(requirePrincipal(request).userId) }),
   );
@@ -126,7 +132,7 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
         tags: ['identity'],
         summary: 'Change your name or time zone',
         body: profilePatchBody,
-        response: { 200: userResponse },
+        response: { 200: userResponse, ...errorAnswers(404) },
       },
     },
     async (request) => ({ user: await identity.updateProfile(requirePrincipal(request).userId, request.body) }),
@@ -161,7 +167,7 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
       schema: {
         tags: ['identity'],
         summary: 'List your API keys (never the keys themselves)',
-        response: { 200: z.object({ apiKeys: z.array(apiKeySummary) }) },
+        response: { 200: apiKeyListResponse },
       },
     },
     async (request) => ({ apiKeys: await identity.listApiKeys(requirePrincipal(request).userId) }),
@@ -206,7 +212,7 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
       schema: {
         tags: ['identity'],
         summary: 'Start two-factor set-up: a new secret and its otpauth URL',
-        response: { 200: totpSetupResponse },
+        response: { 200: totpSetupResponse, ...errorAnswers(404, 409) },
       },
     },
     async (request) => identity.setupTotp(requirePrincipal(request).userId),
@@ -220,7 +226,7 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
         tags: ['identity'],
         summary: 'Turn two-factor on with a code from the app',
         body: totpCodeBody,
-        response: { 200: okResponse },
+        response: { 200: okResponse, ...errorAnswers(409) },
       },
     },
     async (request) => {
@@ -237,7 +243,7 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
         tags: ['identity'],
         summary: 'Turn two-factor off with a current code',
         body: totpCodeBody,
-        response: { 200: okResponse },
+        response: { 200: okResponse, ...errorAnswers(409) },
       },
     },
     async (request) => {

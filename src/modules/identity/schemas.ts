@@ -1,36 +1,6 @@
 import { z } from 'zod';
 import { canonicalTimeZone } from '../../lib/time-zones.js';
-
-export const emailSchema = z
-  .email({ message: 'Enter a valid e-mail address.' })
-  .max(254)
-  .transform((v) => v.trim().toLowerCase());
-
-export const passwordSchema = z
-  .string()
-  .min(10, { message: 'Use at least 10 characters.' })
-  .max(256, { message: 'Use at most 256 characters.' });
-
-/** First path segments the web app uses itself; a username there would hide the user's public page. */
-const RESERVED_USERNAMES = new Set([
-  'api',
-  'assets',
-  'booking',
-  'dashboard',
-  'login',
-  'signup',
-  'logout',
-  'settings',
-  'admin',
-  'dev',
-]);
-
-export const usernameSchema = z
-  .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{1,28})[a-z0-9]$/, {
-    message: 'Use 3–30 lowercase letters, digits or dashes, starting and ending with a letter or digit.',
-  })
-  .refine((v) => !RESERVED_USERNAMES.has(v), { message: 'This username is reserved. Choose another.' });
+import { emailSchema, passwordSchema, personNameSchema, totpCodeSchema, usernameSchema } from './users.rules.js';
 
 /**
  * Any IANA zone name is accepted and stored under its current name (Asia/Calcutta → Asia/Kolkata). A codec,
@@ -52,21 +22,6 @@ export const timeZoneSchema = z.codec(z.string(), z.string(), {
   encode: (zone) => zone,
 });
 
-/**
- * A person's name as invitations and e-mails show it: one line. Control characters (line breaks, tabs) would
- * start new lines in e-mails and calendar files, where a crafted name could pose as another field.
- */
-export const personNameSchema = z
-  .string()
-  .trim()
-  .min(1, { message: 'Enter your name.' })
-  .max(120, { message: 'Use at most 120 characters.' })
-  .refine((v) => !/[\p{Cc}\u2028\u2029]/u.test(v), {
-    message: 'Write the name on one line, without tabs or other control characters.',
-  });
-
-export const totpCodeSchema = z.string().regex(/^\d{6}$/, { message: 'Enter the 6-digit code from your app.' });
-
 export const signupBody = z.object({
   email: emailSchema,
   password: passwordSchema,
@@ -75,6 +30,7 @@ export const signupBody = z.object({
   timeZone: timeZoneSchema,
 });
 export type SignupInput = z.infer<typeof signupBody>;
+export type SignupRequest = z.input<typeof signupBody>;
 
 export const loginBody = z.object({
   email: z
@@ -85,6 +41,7 @@ export const loginBody = z.object({
   totp: totpCodeSchema.optional(),
 });
 export type LoginInput = z.infer<typeof loginBody>;
+export type LoginRequest = z.input<typeof loginBody>;
 
 export const publicUser = z.object({
   id: z.uuid(),
@@ -96,6 +53,10 @@ export const publicUser = z.object({
 });
 export type PublicUser = z.infer<typeof publicUser>;
 export const userResponse = z.object({ user: publicUser });
+export type UserResponse = z.output<typeof userResponse>;
+
+export const csrfResponse = z.object({ token: z.string() });
+export type CsrfResponse = z.output<typeof csrfResponse>;
 
 export const apiKeyCreateBody = z.object({ name: z.string().trim().min(1, { message: 'Name the key.' }).max(100) });
 export const apiKeySummary = z.object({
@@ -105,15 +66,22 @@ export const apiKeySummary = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
 });
+export type ApiKeySummary = z.output<typeof apiKeySummary>;
+export const apiKeyListResponse = z.object({ apiKeys: z.array(apiKeySummary) });
+export type ApiKeyListResponse = z.output<typeof apiKeyListResponse>;
+/** The only answer that carries the key itself. */
 export const apiKeyCreated = z.object({ id: z.uuid(), name: z.string(), key: z.string() });
+export type ApiKeyCreated = z.output<typeof apiKeyCreated>;
 
 export const totpCodeBody = z.object({ code: totpCodeSchema });
 export const totpSetupResponse = z.object({ secret: z.string(), otpauthUrl: z.string() });
+export type TotpSetupResponse = z.output<typeof totpSetupResponse>;
 
 export const profilePatchBody = z
   .object({ name: personNameSchema, timeZone: timeZoneSchema })
   .partial()
   .refine((p) => Object.keys(p).length > 0, { message: 'Send at least one field to change.' });
 export type ProfilePatch = z.infer<typeof profilePatchBody>;
+export type ProfilePatchRequest = z.input<typeof profilePatchBody>;
 
 export const passwordChangeBody = z.object({ currentPassword: z.string().max(256), newPassword: passwordSchema });

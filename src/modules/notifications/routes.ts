@@ -1,25 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Config } from '../../server/config.js';
 import { requirePrincipal } from '../../server/plugins/auth.js';
 import { forbidden, invalid, notFound } from '../../lib/errors.js';
+import { errorAnswers } from '../../server/plugins/error-responses.js';
 import { isLocalRequest } from '../../server/plugins/local-request.js';
 import type { BookingsService } from '../scheduling/bookings.service.js';
 import type { Notifications } from './service.js';
 import { keepRawJson } from '../../server/plugins/raw-json.js';
 import type { InboundVerifier } from '../webhooks/types.js';
-
-const messageSchema = z.object({
-  id: z.uuid(),
-  to: z.string(),
-  subject: z.string(),
-  text: z.string(),
-  html: z.string(),
-  createdAt: z.string(),
-  status: z.string(),
-  attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), contentBase64: z.string() })),
-});
+import {
+  icsParams,
+  icsQuery,
+  mailboxEnabledResponse,
+  mailboxQuery,
+  mailboxResponse,
+  messageLogQuery,
+  messageLogResponse,
+  reminderSendBody,
+  reminderSendResponse,
+} from './schemas.js';
 
 export function notificationRoutes(
   app: FastifyInstance,
@@ -39,7 +39,7 @@ export function notificationRoutes(
       schema: {
         tags: ['development'],
         summary: 'Whether this server keeps a development mailbox (no SMTP, not production)',
-        response: { 200: z.object({ enabled: z.boolean() }) },
+        response: { 200: mailboxEnabledResponse },
       },
     },
     async () => ({ enabled: devMailbox }),
@@ -52,8 +52,8 @@ export function notificationRoutes(
         tags: ['development'],
         summary:
           'Every queued e-mail of every account (only without SMTP, outside production, and to requests from this machine)',
-        querystring: z.object({ to: z.string().max(254).optional() }),
-        response: { 200: z.object({ messages: z.array(messageSchema) }) },
+        querystring: mailboxQuery,
+        response: { 200: mailboxResponse, ...errorAnswers(403, 404) },
       },
     },
     async (req) => {
@@ -75,8 +75,8 @@ export function notificationRoutes(
         tags: ['development'],
         summary:
           'The development mailbox of your organization: its queued e-mails with bodies (no SMTP, not production)',
-        querystring: z.object({ to: z.string().max(254).optional() }),
-        response: { 200: z.object({ messages: z.array(messageSchema) }) },
+        querystring: mailboxQuery,
+        response: { 200: mailboxResponse, ...errorAnswers(404) },
       },
     },
     async (req) => {
@@ -93,23 +93,8 @@ export function notificationRoutes(
         tags: ['notifications'],
         summary:
           'E-mails of your organization and their delivery state; status=dead lists those that gave up, status=superseded those a newer message about the same booking replaced (left out otherwise)',
-        querystring: z.object({ status: z.enum(['pending', 'sent', 'failed', 'dead', 'superseded']).optional() }),
-        response: {
-          200: z.object({
-            messages: z.array(
-              z.object({
-                id: z.uuid(),
-                to: z.string(),
-                subject: z.string(),
-                status: z.string(),
-                attempts: z.number(),
-                lastError: z.string().nullable(),
-                createdAt: z.string(),
-                sentAt: z.string().nullable(),
-              }),
-            ),
-          }),
-        },
+        querystring: messageLogQuery,
+        response: { 200: messageLogResponse },
       },
     },
     async (req) => ({ messages: await deps.notifications.messages(requirePrincipal(req), req.query.status) }),
@@ -122,8 +107,8 @@ export function notificationRoutes(
         tags: ['bookings'],
         summary:
           'The booking as an iCalendar file to add to a calendar (METHOD:PUBLISH; STATUS:CANCELLED once cancelled)',
-        params: z.object({ uid: z.string().regex(/^[0-9a-f]{30}$/) }),
-        querystring: z.object({ token: z.string().min(1).max(200) }),
+        params: icsParams,
+        querystring: icsQuery,
       },
     },
     async (req, reply) => {
@@ -140,18 +125,17 @@ export function notificationRoutes(
   // The brief's QStash-style endpoints: an external scheduler may drive reminders with signed calls.
   void app.register(async (scope) => {
     keepRawJson(scope);
-    const sendBody = z.object({ reminderId: z.uuid() });
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/meetings/reminders/send',
       {
         schema: {
           tags: ['inbound webhooks'],
           summary: 'Send one due reminder now. Signed with Standard Webhooks headers; body {"reminderId": uuid}',
-          response: { 200: z.object({ sent: z.boolean() }) },
+          response: { 200: reminderSendResponse, ...errorAnswers(401) },
         },
       },
       async (req) => {
-        const parsed = sendBody.safeParse(await deps.verifyInbound(req));
+        const parsed = reminderSendBody.safeParse(await deps.verifyInbound(req));
         if (!parsed.success) throw invalid({ reminderId: 'Give the id of a reminder.' });
         return { sent: await deps.bookings.sendReminder(parsed.data.reminderId) };
       },

@@ -1,3 +1,4 @@
+import type { BOOKING_STATUSES } from '../../db/schema/values.js';
 import type { HourCycle } from '../../lib/time.js';
 
 /** One side of a booking; times in their e-mails use their zone and clock. */
@@ -7,7 +8,7 @@ export type MailPerson = { name: string; email: string; timeZone: string; hourCy
 export type BookingMail = {
   uid: string;
   sequence: number;
-  status: 'pending' | 'confirmed' | 'cancelled' | 'declined';
+  status: (typeof BOOKING_STATUSES)[number];
   title: string;
   start: Date;
   end: Date;

@@ -2,7 +2,8 @@ import type { Database } from '../../db/client.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { Principal } from '../identity/service.js';
 import { availabilityRepo } from './availability.repo.js';
-import { endsBeforeStart, type Availability } from './schemas.js';
+import { endsBeforeStart } from './availability.rules.js';
+import type { Availability } from './schemas.js';
 
 const WORKDAYS = [1, 2, 3, 4, 5];
 

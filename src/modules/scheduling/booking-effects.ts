@@ -1,13 +1,8 @@
+import type { WEBHOOK_EVENTS } from '../../db/schema/values.js';
 import type { BookingView } from './schemas.js';
 
 export type SlotChange = { reason: 'booked' | 'freed' | 'changed'; start?: string; end?: string };
-export type WebhookEvent =
-  | 'booking.created'
-  | 'booking.cancelled'
-  | 'booking.rescheduled'
-  | 'booking.confirmed'
-  | 'booking.declined'
-  | 'reminder.sent';
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /**
  * What a booking change must set off once its transaction has committed: realtime slot events, reminder jobs,

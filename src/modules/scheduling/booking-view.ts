@@ -1,5 +1,5 @@
 import type { BookingMail } from '../notifications/types.js';
-import { answerTo } from './booking-answers.js';
+import { answerTo } from './bookings.rules.js';
 import type { BookingWithContext, ReminderRow } from './bookings.repo.js';
 import type { ManageTokens } from './manage-token.js';
 import type { BookingView } from './schemas.js';

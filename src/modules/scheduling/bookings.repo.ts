@@ -8,12 +8,12 @@ import {
   meetingVideoLinks,
   users,
 } from '../../db/schema/index.js';
+import { LIVE_BOOKING_STATUSES } from '../../db/schema/values.js';
 import type { Tx } from '../../db/tenant.js';
 
 export type BookingRow = typeof meetingBookings.$inferSelect;
 export type BookingPatch = Partial<typeof meetingBookings.$inferInsert>;
 export type ReminderRow = Pick<typeof meetingReminders.$inferSelect, 'offsetMinutes' | 'scheduledFor' | 'status'>;
-const LIVE = ['pending', 'confirmed'] as const;
 
 /** A booking with what every view of it shows: its meeting type and host. */
 const bookingWithContext = {
@@ -60,7 +60,7 @@ export const bookingsRepo = {
       .where(
         and(
           eq(meetingBookings.hostUserId, hostUserId),
-          inArray(meetingBookings.status, [...LIVE]),
+          inArray(meetingBookings.status, [...LIVE_BOOKING_STATUSES]),
           lt(meetingBookings.startAt, to),
           gt(meetingBookings.endAt, from),
           excludeId ? ne(meetingBookings.id, excludeId) : undefined,
@@ -219,7 +219,7 @@ export const bookingsRepo = {
       .where(
         and(
           eq(meetingBookings.meetingTypeId, meetingTypeId),
-          inArray(meetingBookings.status, [...LIVE]),
+          inArray(meetingBookings.status, [...LIVE_BOOKING_STATUSES]),
           gt(meetingBookings.endAt, now),
         ),
       )

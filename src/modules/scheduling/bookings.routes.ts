@@ -2,13 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePrincipal } from '../../server/plugins/auth.js';
+import { errorAnswers } from '../../server/plugins/error-responses.js';
 import { rateLimited } from '../../server/plugins/rate-limit.js';
 import type { BookingsService } from './bookings.service.js';
 import {
   bookBody,
   bookingListQuery,
+  bookingListResponse,
   bookingResponse,
-  bookingSchema,
   hostActionBody,
   inviteeCancelBody,
   inviteeRescheduleBody,
@@ -58,7 +59,7 @@ export function bookingRoutes(app: FastifyInstance, bookings: BookingsService, l
         summary: 'Book a slot (public). Send Idempotency-Key to make retries safe.',
         body: bookBody,
         headers: idempotencyHeaders,
-        response: { 201: bookingResponse },
+        response: { 201: bookingResponse, ...errorAnswers(404, 409) },
       },
     },
     async (req, reply) => {
@@ -76,7 +77,7 @@ export function bookingRoutes(app: FastifyInstance, bookings: BookingsService, l
         tags,
         summary: 'Your bookings, filtered',
         querystring: bookingListQuery,
-        response: { 200: z.object({ bookings: z.array(bookingSchema) }) },
+        response: { 200: bookingListResponse },
       },
     },
     async (req) => ({ bookings: await bookings.list(requirePrincipal(req), req.query) }),
@@ -91,7 +92,7 @@ export function bookingRoutes(app: FastifyInstance, bookings: BookingsService, l
         summary: 'One booking, for its host or for the invitee with ?token=',
         params: uidParams,
         querystring: tokenQuery,
-        response: { 200: bookingResponse },
+        response: { 200: bookingResponse, ...errorAnswers(401) },
       },
     },
     async (req) => ({ booking: await bookings.getForCaller(req.principal, req.params.uid, req.query.token) }),
@@ -106,7 +107,7 @@ export function bookingRoutes(app: FastifyInstance, bookings: BookingsService, l
         summary: 'Host actions: confirm, decline, cancel, no_show',
         params: uidParams,
         body: hostActionBody,
-        response: { 200: bookingResponse },
+        response: { 200: bookingResponse, ...errorAnswers(409) },
       },
     },
     async (req) => ({
@@ -123,7 +124,7 @@ export function bookingRoutes(app: FastifyInstance, bookings: BookingsService, l
         summary: 'Invitee cancels with the manage token (limited per booking and per IP, shared with reschedule)',
         params: uidParams,
         body: inviteeCancelBody,
-        response: { 200: bookingResponse },
+        response: { 200: bookingResponse, ...errorAnswers(409) },
       },
     },
     async (req) => ({ booking: await bookings.inviteeCancel(req.params.uid, req.body.token, req.body.reason) }),
@@ -138,7 +139,7 @@ export function bookingRoutes(app: FastifyInstance, bookings: BookingsService, l
         summary: 'Invitee moves the booking to another offered slot; the uid stays (limited per booking and per IP)',
         params: uidParams,
         body: inviteeRescheduleBody,
-        response: { 200: bookingResponse },
+        response: { 200: bookingResponse, ...errorAnswers(409) },
       },
     },
     async (req) => ({ booking: await bookings.inviteeReschedule(req.params.uid, req.body.token, req.body.start) }),

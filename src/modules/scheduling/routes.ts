@@ -4,16 +4,21 @@ import { z } from 'zod';
 import { tooManyRequests } from '../../lib/errors.js';
 import type { EventBus } from '../../lib/event-bus.js';
 import { requirePrincipal } from '../../server/plugins/auth.js';
+import { errorAnswers } from '../../server/plugins/error-responses.js';
 import { openConnectionLimit, rateLimited } from '../../server/plugins/rate-limit.js';
 import type { AvailabilityService } from './availability.service.js';
 import type { MeetingTypesService } from './meeting-types.service.js';
 import {
   availabilitySchema,
   meetingTypeCreateBody,
+  meetingTypeDeleteQuery,
+  meetingTypeDeleteResponse,
+  meetingTypeListResponse,
   meetingTypePatchBody,
-  meetingTypeSchema,
+  meetingTypeResponse,
   publicPageResponse,
   publicProfileResponse,
+  slotStreamQuery,
   slotsQuery,
   slotsResponse,
 } from './schemas.js';
@@ -43,7 +48,7 @@ export function schedulingRoutes(
       schema: {
         tags,
         summary: 'Your meeting types',
-        response: { 200: z.object({ meetingTypes: z.array(meetingTypeSchema) }) },
+        response: { 200: meetingTypeListResponse },
       },
     },
     async (req) => ({
@@ -59,7 +64,7 @@ export function schedulingRoutes(
         tags,
         summary: 'Create a meeting type',
         body: meetingTypeCreateBody,
-        response: { 201: z.object({ meetingType: meetingTypeSchema }) },
+        response: { 201: meetingTypeResponse, ...errorAnswers(409) },
       },
     },
     async (req, reply) =>
@@ -74,7 +79,7 @@ export function schedulingRoutes(
         tags,
         summary: 'One meeting type',
         params: idParams,
-        response: { 200: z.object({ meetingType: meetingTypeSchema }) },
+        response: { 200: meetingTypeResponse },
       },
     },
     async (req) => ({
@@ -91,7 +96,7 @@ export function schedulingRoutes(
         summary: 'Change some fields of a meeting type',
         params: idParams,
         body: meetingTypePatchBody,
-        response: { 200: z.object({ meetingType: meetingTypeSchema }) },
+        response: { 200: meetingTypeResponse, ...errorAnswers(409) },
       },
     },
     async (req) => ({ meetingType: await s.meetingTypes.update(requirePrincipal(req), req.params.id, req.body) }),
@@ -106,13 +111,8 @@ export function schedulingRoutes(
         summary:
           'Delete a meeting type. Upcoming bookings answer 409 type_has_bookings unless cancelBookings=true cancels them (invitees are told); a type with past bookings is archived to keep their history',
         params: idParams,
-        querystring: z.object({
-          cancelBookings: z.enum(['true', 'false']).default('false'),
-          reason: z.string().trim().max(1000).optional(),
-        }),
-        response: {
-          200: z.object({ ok: z.literal(true), archived: z.boolean(), cancelledBookings: z.number().int() }),
-        },
+        querystring: meetingTypeDeleteQuery,
+        response: { 200: meetingTypeDeleteResponse, ...errorAnswers(409) },
       },
     },
     async (req) => {
@@ -192,7 +192,7 @@ export function schedulingRoutes(
         tags: ['slots'],
         summary: 'Bookable slots of a public meeting type (no auth)',
         querystring: slotsQuery,
-        response: { 200: slotsResponse },
+        response: { 200: slotsResponse, ...errorAnswers(404) },
       },
     },
     async (req, reply) => {
@@ -207,7 +207,8 @@ export function schedulingRoutes(
       schema: {
         tags: ['slots'],
         summary: 'Server-Sent Events: `slots` events when a slot of this page is taken or freed',
-        querystring: z.object({ user: z.string().min(1).max(64), type: z.string().min(1).max(64) }),
+        querystring: slotStreamQuery,
+        response: errorAnswers(404, 429),
       },
     },
     async (req, reply) => {

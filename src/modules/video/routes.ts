@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.js';
+import { errorAnswers } from '../../server/plugins/error-responses.js';
 import { requirePrincipal } from '../../server/plugins/auth.js';
-import { integrationSchema, integrationProvider } from './schemas.js';
+import { connectResponse, integrationCallbackQuery, integrationListResponse, integrationProvider } from './schemas.js';
 import type { Integrations } from './integrations.service.js';
 import { ProviderError } from './types.js';
 
@@ -22,7 +23,7 @@ export function integrationRoutes(app: FastifyInstance, integrations: Integratio
       schema: {
         tags,
         summary: 'Your connected accounts (Zoom, Google, Microsoft) and which ones this server can connect',
-        response: { 200: z.object({ integrations: z.array(integrationSchema) }) },
+        response: { 200: integrationListResponse },
       },
     },
     async (req) => ({ integrations: await integrations.list(requirePrincipal(req)) }),
@@ -36,7 +37,7 @@ export function integrationRoutes(app: FastifyInstance, integrations: Integratio
         tags,
         summary: "Start connecting an account: open the returned URL, the provider's consent page",
         params,
-        response: { 200: z.object({ url: z.url() }) },
+        response: { 200: connectResponse, ...errorAnswers(409) },
       },
     },
     async (req) => ({ url: integrations.connectUrl(requirePrincipal(req), req.params.provider) }),
@@ -49,12 +50,7 @@ export function integrationRoutes(app: FastifyInstance, integrations: Integratio
         tags,
         summary: 'Where the provider sends the browser back after consent; redirects to the settings page',
         params,
-        querystring: z.object({
-          code: z.string().max(4096).optional(),
-          state: z.string().max(1024).optional(),
-          error: z.string().max(200).optional(),
-          error_description: z.string().max(1000).optional(),
-        }),
+        querystring: integrationCallbackQuery,
       },
     },
     async (req, reply) => {

@@ -1,7 +1,9 @@
+import type { VIDEO_PROVIDERS } from '../../db/schema/values.js';
 import type { OAuthApp, OAuthProvider } from '../../server/config.js';
 
-export type RemoteVideoProvider = 'zoom' | 'google_meet' | 'teams';
-export type VideoProvider = 'jitsi' | RemoteVideoProvider;
+export type VideoProvider = (typeof VIDEO_PROVIDERS)[number];
+/** The providers whose meetings are made through an API; a Jitsi room needs none. */
+export type RemoteVideoProvider = Exclude<VideoProvider, 'jitsi'>;
 
 /** What the provider's meeting should say; times are instants, the provider shows them in the host's zone. */
 export type MeetingSpec = {

@@ -2,7 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePrincipal } from '../../server/plugins/auth.js';
-import { deliverySchema, endpointCreateBody, endpointCreated, endpointPatchBody, endpointSchema } from './schemas.js';
+import { errorAnswers } from '../../server/plugins/error-responses.js';
+import { okResponse } from '../../lib/responses.js';
+import {
+  deliveryListResponse,
+  endpointCreateBody,
+  endpointCreatedResponse,
+  endpointListResponse,
+  endpointPatchBody,
+  endpointResponse,
+} from './schemas.js';
 import { MAX_ENDPOINTS_PER_ORG, type Webhooks } from './service.js';
 
 export function webhookRoutes(app: FastifyInstance, webhooks: Webhooks) {
@@ -18,7 +27,7 @@ export function webhookRoutes(app: FastifyInstance, webhooks: Webhooks) {
       schema: {
         tags,
         summary: 'Your webhook endpoints',
-        response: { 200: z.object({ endpoints: z.array(endpointSchema) }) },
+        response: { 200: endpointListResponse },
       },
     },
     async (req) => ({
@@ -34,7 +43,7 @@ export function webhookRoutes(app: FastifyInstance, webhooks: Webhooks) {
         tags,
         summary: `Register an endpoint (at most ${MAX_ENDPOINTS_PER_ORG} per organization, else 409 endpoint_limit); its signing secret is shown only in this answer`,
         body: endpointCreateBody,
-        response: { 201: z.object({ endpoint: endpointCreated }) },
+        response: { 201: endpointCreatedResponse, ...errorAnswers(409) },
       },
     },
     async (req, reply) =>
@@ -50,7 +59,7 @@ export function webhookRoutes(app: FastifyInstance, webhooks: Webhooks) {
         summary: 'Change an endpoint’s URL or events, or pause (isActive: false) and resume it',
         params: idParams,
         body: endpointPatchBody,
-        response: { 200: z.object({ endpoint: endpointSchema }) },
+        response: { 200: endpointResponse },
       },
     },
     async (req) => ({ endpoint: await webhooks.updateEndpoint(requirePrincipal(req), req.params.id, req.body) }),
@@ -64,7 +73,7 @@ export function webhookRoutes(app: FastifyInstance, webhooks: Webhooks) {
         tags,
         summary: 'Remove an endpoint',
         params: idParams,
-        response: { 200: z.object({ ok: z.literal(true) }) },
+        response: { 200: okResponse },
       },
     },
     async (req) => {
@@ -81,7 +90,7 @@ export function webhookRoutes(app: FastifyInstance, webhooks: Webhooks) {
         tags,
         summary: 'Recent deliveries to an endpoint with their status and response code',
         params: idParams,
-        response: { 200: z.object({ deliveries: z.array(deliverySchema) }) },
+        response: { 200: deliveryListResponse },
       },
     },
     async (req) => ({ deliveries: await webhooks.deliveries(requirePrincipal(req), req.params.id) }),

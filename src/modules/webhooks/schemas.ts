@@ -1,23 +1,19 @@
 import { z } from 'zod';
+import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENTS } from '../../db/schema/values.js';
 
-export const WEBHOOK_EVENTS = [
-  'booking.created',
-  'booking.cancelled',
-  'booking.rescheduled',
-  'booking.confirmed',
-  'booking.declined',
-  'reminder.sent',
-] as const;
+export const webhookEvent = z.enum(WEBHOOK_EVENTS);
+export type WebhookEvent = z.output<typeof webhookEvent>;
 
 const endpointFields = {
   url: z
     .url({ message: 'Enter a full URL, e.g. https://example.com/hooks/tuskhub.' })
     .max(2000)
     .refine((u) => /^https?:\/\//.test(u), { message: 'Use an http or https URL.' }),
-  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, { message: 'Pick at least one event.' }),
+  events: z.array(webhookEvent).min(1, { message: 'Pick at least one event.' }),
 };
 
 export const endpointCreateBody = z.object(endpointFields);
+export type EndpointCreateRequest = z.input<typeof endpointCreateBody>;
 
 /** Change the URL or events, or pause (isActive false) and resume; the secret stays. */
 export const endpointPatchBody = z
@@ -28,6 +24,7 @@ export const endpointPatchBody = z
   })
   .refine((p) => Object.values(p).some((v) => v !== undefined), { message: 'Send url, events or isActive.' });
 export type EndpointPatch = z.infer<typeof endpointPatchBody>;
+export type EndpointPatchRequest = z.input<typeof endpointPatchBody>;
 
 export const endpointSchema = z.object({
   id: z.uuid(),
@@ -36,14 +33,21 @@ export const endpointSchema = z.object({
   isActive: z.boolean(),
   createdAt: z.string(),
 });
+export type Endpoint = z.output<typeof endpointSchema>;
 export const endpointCreated = endpointSchema.extend({
   secret: z.string().describe('Standard Webhooks signing secret (whsec_…), shown only in this answer'),
 });
+export const endpointResponse = z.object({ endpoint: endpointSchema });
+export type EndpointResponse = z.output<typeof endpointResponse>;
+export const endpointCreatedResponse = z.object({ endpoint: endpointCreated });
+export type EndpointCreatedResponse = z.output<typeof endpointCreatedResponse>;
+export const endpointListResponse = z.object({ endpoints: z.array(endpointSchema) });
+export type EndpointListResponse = z.output<typeof endpointListResponse>;
 
 export const deliverySchema = z.object({
   id: z.uuid(),
   event: z.string(),
-  status: z.enum(['pending', 'succeeded', 'dead']),
+  status: z.enum(WEBHOOK_DELIVERY_STATUSES),
   attempts: z.number(),
   responseStatus: z.number().nullable(),
   lastError: z.string().nullable(),
@@ -51,3 +55,6 @@ export const deliverySchema = z.object({
   deliveredAt: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
 });
+export type Delivery = z.output<typeof deliverySchema>;
+export const deliveryListResponse = z.object({ deliveries: z.array(deliverySchema) });
+export type DeliveryListResponse = z.output<typeof deliveryListResponse>;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { invalid } from '../../lib/errors.js';
+import { errorAnswers } from '../../server/plugins/error-responses.js';
 import { keepRawJson } from '../../server/plugins/raw-json.js';
 import type { InboundVerifier } from '../webhooks/types.js';
 import type { Workflows } from './service.js';
@@ -23,6 +24,7 @@ export function workflowRoutes(app: FastifyInstance, deps: { workflows: Workflow
           tags: ['inbound webhooks'],
           summary:
             'Run one action of a workflow. Signed with Standard Webhooks headers; body {"workflowId","actionIndex","bookingUid"?}',
+          response: errorAnswers(401, 404, 409),
         },
       },
       async (req) => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { unauthorized } from '../../lib/errors.js';
 import type { IdentityService, Principal } from '../../modules/identity/service.js';
+import { answering } from './error-responses.js';
 import { bearerToken, SESSION_COOKIE } from './security.js';
 
 declare module 'fastify' {
@@ -22,18 +23,21 @@ export function readSessionToken(request: FastifyRequest): string | undefined {
 
 export function registerAuth(app: FastifyInstance, identity: IdentityService) {
   app.decorateRequest('principal', undefined);
-  app.decorate('requireAuth', async (request: FastifyRequest) => {
-    if (request.principal) return;
-    const bearer = bearerToken(request);
-    if (bearer) {
-      request.principal = await identity.authenticateApiKey(bearer);
-      if (!request.principal) throw unauthorized('invalid_api_key', 'The API key is invalid or revoked.');
-      return;
-    }
-    const token = readSessionToken(request);
-    if (token) request.principal = await identity.authenticateSession(token);
-    if (!request.principal) throw unauthorized('unauthenticated', 'Log in to continue.');
-  });
+  app.decorate(
+    'requireAuth',
+    answering([401], async (request: FastifyRequest) => {
+      if (request.principal) return;
+      const bearer = bearerToken(request);
+      if (bearer) {
+        request.principal = await identity.authenticateApiKey(bearer);
+        if (!request.principal) throw unauthorized('invalid_api_key', 'The API key is invalid or revoked.');
+        return;
+      }
+      const token = readSessionToken(request);
+      if (token) request.principal = await identity.authenticateSession(token);
+      if (!request.principal) throw unauthorized('unauthenticated', 'Log in to continue.');
+    }),
+  );
 }
 
 export function requirePrincipal(request: FastifyRequest): Principal {

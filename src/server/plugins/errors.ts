@@ -2,8 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isConnectionFailure, isLockTimeout } from '../../db/errors.js';
 import { AppError } from '../../lib/errors.js';
+import type { ErrorResponse as ErrorBody } from '../../lib/responses.js';
 
-type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
 /** The answer to an error; retryAfterSeconds becomes the Retry-After header (429 and 503). */
 export type ErrorResponse = { status: number; body: ErrorBody; retryAfterSeconds?: number };
 

@@ -2,6 +2,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import { AppError, tooManyRequests } from '../../lib/errors.js';
+import { answering } from './error-responses.js';
 
 export type LimitRule = {
   /** Distinguishes counters of different rules that may share a key. */
@@ -32,7 +33,7 @@ export function rateLimited(app: FastifyInstance, rules: LimitRule[]) {
       skipOnError: false,
     }),
   }));
-  return async (request: FastifyRequest) => {
+  return answering([429], async (request: FastifyRequest) => {
     for (const { check } of checks) {
       let limit;
       try {
@@ -47,7 +48,7 @@ export function rateLimited(app: FastifyInstance, rules: LimitRule[]) {
       }
       if (!limit.isAllowed && limit.isExceeded) throw tooManyRequests(limit.ttlInSeconds);
     }
-  };
+  });
 }
 
 /**

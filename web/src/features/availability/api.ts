@@ -1,28 +1,13 @@
+import type { Availability } from '../../../../src/modules/scheduling/schemas';
 import { api } from '../../lib/api';
 
-export interface TimeInterval {
-  start: string;
-  end: string;
-  /** Confirms that an end at or before the start is on the next day; the server refuses such an interval without it. */
-  endsNextDay?: boolean;
-}
-
-export interface WeeklyInterval extends TimeInterval {
-  /** ISO weekday, Monday = 1. */
-  weekday: number;
-}
-
-export interface DateOverride {
-  date: string;
-  /** No intervals = the whole day off. */
-  intervals: TimeInterval[];
-}
-
-export interface Availability {
-  timeZone: string;
-  weekly: WeeklyInterval[];
-  overrides: DateOverride[];
-}
+export type { Availability } from '../../../../src/modules/scheduling/schemas';
+/** The server refuses an interval whose end is at or before its start unless `endsNextDay` confirms it. */
+export type TimeInterval = DateOverride['intervals'][number];
+/** `weekday` is the ISO weekday, Monday = 1. */
+export type WeeklyInterval = Availability['weekly'][number];
+/** No intervals = the whole day off. */
+export type DateOverride = Availability['overrides'][number];
 
 export const availabilityKey = ['availability'] as const;
 

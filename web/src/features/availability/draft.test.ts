@@ -132,6 +132,18 @@ describe('validateDraft', () => {
   });
 });
 
+describe('validateDraft with the server’s own rules', () => {
+  it('asks for a real date and names the day whose hours overlap', () => {
+    const draft = mondayDraft(interval('09:00', '17:00'));
+    draft.week[6] = { enabled: true, intervals: [interval('22:00', '02:00', true), interval('23:00', '23:30')] };
+    draft.overrides = [{ key: newKey(), date: '2030-02-31', dayOff: true, intervals: [] }];
+    expect(validateDraft(draft)).toEqual({
+      'week.6': 'These hours overlap.',
+      'overrides.0.date': 'Choose a date.',
+    });
+  });
+});
+
 describe('snapshotOf', () => {
   it('is the same for drafts that would save the same hours', () => {
     const a = draftOf(saved);

@@ -1,4 +1,10 @@
+import {
+  ENDS_BEFORE_START_MESSAGE,
+  hoursRules,
+  type HoursRule,
+} from '../../../../src/modules/scheduling/availability.rules';
 import type { FieldErrors } from '../../lib/api';
+import { issuesOf } from '../../lib/serverRules';
 import {
   addDays,
   civilDateOf,
@@ -82,47 +88,68 @@ export function availabilityOf(d: AvailabilityDraft): Availability {
   };
 }
 
-export const ENDS_BEFORE_START =
-  'This interval ends before it starts. If it runs past midnight, mark it as ending the next day.';
+export const ENDS_BEFORE_START = ENDS_BEFORE_START_MESSAGE;
 
 /** Whether an interval runs past midnight (its end is at or before its start). */
 export function crossesMidnight(i: TimeInterval): boolean {
   return i.end !== '00:00' && minutesOfTime(i.end) <= minutesOfTime(i.start);
 }
 
-function problemsOf(intervals: IntervalDraft[]): string | undefined {
-  if (intervals.some((i) => !/^\d{2}:\d{2}$/.test(i.start) || !/^\d{2}:\d{2}$/.test(i.end))) {
-    return 'Fill in every start and end time.';
-  }
-  const sent = intervals.map(fromInput);
-  if (sent.some((i) => i.start === i.end)) return 'An interval needs different start and end times.';
-  if (intervals.some((i) => crossesMidnight(i) && !i.endsNextDay)) return ENDS_BEFORE_START;
-  const spans = sent
-    .map((i) => {
-      const start = minutesOfTime(i.start);
-      const end = minutesOfTime(i.end);
-      return [start, end <= start ? end + 1440 : end] as const;
-    })
-    .sort((a, b) => a[0] - b[0]);
-  if (spans.some((s, k) => k > 0 && s[0] < spans[k - 1]![1])) return 'These hours overlap.';
-  return undefined;
+/** The server's rules, worded for this editor; the first listed wins when a day has several problems. */
+const SENTENCES: [HoursRule, string][] = [
+  ['same_start_end', 'An interval needs different start and end times.'],
+  ['ends_before_start', ENDS_BEFORE_START],
+  ['overlap', 'These hours overlap.'],
+  ['repeated_date', 'This date is already listed.'],
+];
+type Issue = ReturnType<typeof issuesOf>[number];
+const ruleOf = (issue: Issue): unknown => (issue.code === 'custom' ? issue.params?.rule : undefined);
+const rank = (issue: Issue) => {
+  const k = SENTENCES.findIndex(([rule]) => rule === ruleOf(issue));
+  return k === -1 ? SENTENCES.length : k;
+};
+const sentenceOf = (issue: Issue) => SENTENCES.find(([rule]) => rule === ruleOf(issue))?.[1] ?? issue.message;
+
+/** A time input left empty; the draft's own problem, found before the server's rules see the interval. */
+const hasBlankTime = (intervals: IntervalDraft[]) =>
+  intervals.some((i) => !/^\d{2}:\d{2}$/.test(i.start) || !/^\d{2}:\d{2}$/.test(i.end));
+const BLANK_TIME = 'Fill in every start and end time.';
+
+/** Each field's first problem, the most telling first; `key` names the field an issue belongs to. */
+function collect(errors: FieldErrors, issues: Issue[], key: (issue: Issue) => string, sentence = sentenceOf) {
+  for (const issue of [...issues].sort((a, b) => rank(a) - rank(b))) errors[key(issue)] ??= sentence(issue);
 }
 
-/** Mirrors the server's rules. Keys: `week.{0-6}`, `overrides.{i}.date`, `overrides.{i}.intervals`. */
+/** The field of an override's issue: its date, or its hours. */
+function overrideField(issue: Issue) {
+  const [, k, field] = issue.path;
+  if (k === undefined) return 'overrides';
+  return `overrides.${String(k)}.${field === 'date' ? 'date' : 'intervals'}`;
+}
+/** However the server's date rule fails (empty, not a date), the editor asks for one; a repeated date says so. */
+const overrideSentence = (issue: Issue) =>
+  issue.path[2] === 'date' && ruleOf(issue) !== 'repeated_date' ? 'Choose a date.' : sentenceOf(issue);
+
+/**
+ * The server's rules (availability.rules.ts) run on what a save would send. Keys: `week.{0-6}`,
+ * `overrides.{i}.date`, `overrides.{i}.intervals`. Each day is checked on its own, so an overlap names its day.
+ */
 export function validateDraft(d: AvailabilityDraft): FieldErrors {
   const errors: FieldErrors = {};
+  const sent = availabilityOf(d);
   d.week.forEach((day, i) => {
-    const problem = day.enabled ? problemsOf(day.intervals) : undefined;
-    if (problem) errors[`week.${i}`] = problem;
+    if (!day.enabled) return;
+    if (hasBlankTime(day.intervals)) {
+      errors[`week.${i}`] = BLANK_TIME;
+      return;
+    }
+    const weekly = sent.weekly.filter((w) => w.weekday === i + 1);
+    collect(errors, issuesOf(hoursRules, { weekly, overrides: [] }), () => `week.${i}`);
   });
-  const seen = new Set<string>();
   d.overrides.forEach((o, i) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(o.date)) errors[`overrides.${i}.date`] = 'Choose a date.';
-    else if (seen.has(o.date)) errors[`overrides.${i}.date`] = 'This date is already listed.';
-    seen.add(o.date);
-    const problem = o.dayOff ? undefined : problemsOf(o.intervals);
-    if (problem) errors[`overrides.${i}.intervals`] = problem;
+    if (!o.dayOff && hasBlankTime(o.intervals)) errors[`overrides.${i}.intervals`] = BLANK_TIME;
   });
+  collect(errors, issuesOf(hoursRules, { weekly: [], overrides: sent.overrides }), overrideField, overrideSentence);
   return errors;
 }
 

@@ -1,96 +1,39 @@
+import type { PageEventRequest } from '../../../../src/modules/analytics/schemas';
+import type { BookingQuestion } from '../../../../src/db/schema/stored-json';
+import type {
+  BookingResponse,
+  BookingView,
+  BookRequest,
+  InviteeCancelRequest,
+  InviteeRescheduleRequest,
+  PublicPageResponse,
+  PublicProfileResponse,
+  SlotsResponse,
+} from '../../../../src/modules/scheduling/schemas';
+import type { VideoStatus } from '../../../../src/modules/video/schemas';
 import { api } from '../../lib/api';
 
-export type LocationType = 'jitsi' | 'zoom' | 'google_meet' | 'teams' | 'in_person' | 'phone' | 'none';
-export type QuestionType = 'text' | 'textarea' | 'select' | 'checkbox' | 'phone';
-
-export interface Question {
-  id: string;
-  label: string;
-  type: QuestionType;
-  required: boolean;
-  options?: string[] | undefined;
-}
-
-export interface PublicHost {
-  name: string;
-  username: string;
-  timeZone: string;
-}
-
-export interface PublicMeetingType {
-  title: string;
-  slug: string;
-  description: string;
-  kind: 'quick' | 'business';
-  durationMinutes: number;
-  locationType: LocationType;
-  requiresConfirmation: boolean;
-  questions: Question[];
-  /** Not in the public answer yet; when present it bounds the "next available date" search. */
-  bookingWindowDays?: number;
-}
-
-export interface Slot {
-  start: string;
-  end: string;
-}
-
-export type BookingStatus = 'confirmed' | 'pending' | 'cancelled' | 'declined';
-
+export type { BookingStatus, PublicHost, PublicMeetingType, Slot } from '../../../../src/modules/scheduling/schemas';
+export type { LocationType, QuestionType } from '../../../../src/db/schema/stored-json';
+export type Question = BookingQuestion;
 /** How making a booking's video meeting is going; while it is not ready, the booking has no `location.url`. */
-export interface VideoLink {
-  provider: 'jitsi' | 'zoom' | 'google_meet' | 'teams';
-  status: 'pending' | 'ready' | 'failed' | 'deleted';
-  error: string | null;
-}
-
-export interface Booking {
-  uid: string;
-  status: BookingStatus;
-  start: string;
-  end: string;
-  timeZone: string;
-  eventType: { id: string; title: string; slug: string };
-  host: { name: string; username: string };
-  invitee: { name: string; email: string };
-  location: { type: LocationType; url?: string; value?: string };
-  /** Only in the host's view; null for locations without a video meeting. */
-  video?: VideoLink | null;
-  answers: Record<string, string | boolean>;
-  notes: string | null;
-  cancelReason: string | null;
-  noShow: boolean;
-  reminders: { offsetMinutes: number; scheduledFor: string; status: string }[];
-  links?: { manage: string; cancel: string; reschedule: string; ics: string };
-}
-
-export interface BookInput {
-  user: string;
-  type: string;
-  start: string;
-  timeZone: string;
-  invitee: { name: string; email: string };
-  answers: Record<string, string | boolean>;
-  notes?: string;
-  /** The clock the invitee reads times in, so e-mails show times the same way. */
-  hourCycle?: 'h12' | 'h23';
-}
+export type VideoLink = NonNullable<VideoStatus>;
+/** `video` is only in the host's view; `links` only where the caller may change the booking. */
+export type Booking = BookingView;
+/** `hourCycle` is the clock the invitee reads times in, so e-mails show times the same way. */
+export type BookInput = BookRequest;
 
 const enc = encodeURIComponent;
 
 export function fetchProfile(username: string, signal?: AbortSignal) {
-  return api.get<{ host: PublicHost; meetingTypes: PublicMeetingType[] }>(`/api/public/users/${enc(username)}`, {
-    signal,
-  });
+  return api.get<PublicProfileResponse>(`/api/public/users/${enc(username)}`, { signal });
 }
 
 export function fetchBookingPage(username: string, slug: string, signal?: AbortSignal) {
-  return api.get<{ host: PublicHost; meetingType: PublicMeetingType }>(
-    `/api/public/users/${enc(username)}/types/${enc(slug)}`,
-    { signal },
-  );
+  return api.get<PublicPageResponse>(`/api/public/users/${enc(username)}/types/${enc(slug)}`, { signal });
 }
 
+/** The slots to fetch: a page and a span of instants (epoch milliseconds), shown in `timeZone`. */
 export interface SlotRange {
   user: string;
   type: string;
@@ -107,7 +50,7 @@ export function fetchSlots(range: SlotRange, signal?: AbortSignal) {
     to: new Date(range.to).toISOString(),
     timeZone: range.timeZone,
   });
-  return api.get<{ timeZone: string; slots: Slot[] }>(`/api/meetings/slots?${params.toString()}`, { signal });
+  return api.get<SlotsResponse>(`/api/meetings/slots?${params.toString()}`, { signal });
 }
 
 export function slotStreamUrl(user: string, type: string) {
@@ -115,7 +58,7 @@ export function slotStreamUrl(user: string, type: string) {
 }
 
 export async function book(input: BookInput, idempotencyKey: string): Promise<Booking> {
-  const { booking } = await api.post<{ booking: Booking }>('/api/meetings/book', input, {
+  const { booking } = await api.post<BookingResponse>('/api/meetings/book', input, {
     headers: { 'Idempotency-Key': idempotencyKey },
   });
   return booking;
@@ -125,7 +68,7 @@ export async function book(input: BookInput, idempotencyKey: string): Promise<Bo
 export const inviteeBookingKey = (uid: string) => ['invitee-booking', uid] as const;
 
 export async function fetchInviteeBooking(uid: string, token: string, signal?: AbortSignal): Promise<Booking> {
-  const { booking } = await api.get<{ booking: Booking }>(
+  const { booking } = await api.get<BookingResponse>(
     `/api/meetings/bookings/${enc(uid)}?${new URLSearchParams({ token }).toString()}`,
     { signal },
   );
@@ -133,16 +76,14 @@ export async function fetchInviteeBooking(uid: string, token: string, signal?: A
 }
 
 export async function cancelAsInvitee(uid: string, token: string, reason: string): Promise<Booking> {
-  const body = reason.trim() ? { token, reason: reason.trim() } : { token };
-  const { booking } = await api.post<{ booking: Booking }>(`/api/meetings/bookings/${enc(uid)}/cancel`, body);
+  const body: InviteeCancelRequest = reason.trim() ? { token, reason: reason.trim() } : { token };
+  const { booking } = await api.post<BookingResponse>(`/api/meetings/bookings/${enc(uid)}/cancel`, body);
   return booking;
 }
 
 export async function rescheduleAsInvitee(uid: string, token: string, start: string): Promise<Booking> {
-  const { booking } = await api.post<{ booking: Booking }>(`/api/meetings/bookings/${enc(uid)}/reschedule`, {
-    token,
-    start,
-  });
+  const body: InviteeRescheduleRequest = { token, start };
+  const { booking } = await api.post<BookingResponse>(`/api/meetings/bookings/${enc(uid)}/reschedule`, body);
   return booking;
 }
 
@@ -169,8 +110,9 @@ export function icsPath(uid: string, token: string) {
  * delays the page, and it carries no CSRF token, so a host previewing their own page while logged in is
  * refused and not counted.
  */
-export function recordPageEvent(user: string, type: string, event: 'page_view' | 'slot_view') {
-  const body = new Blob([JSON.stringify({ user, type, event })], { type: 'application/json' });
+export function recordPageEvent(user: string, type: string, event: PageEventRequest['event']) {
+  const report: PageEventRequest = { user, type, event };
+  const body = new Blob([JSON.stringify(report)], { type: 'application/json' });
   try {
     if (navigator.sendBeacon?.('/api/meetings/analytics/events', body)) return;
   } catch {

@@ -1,15 +1,35 @@
+import {
+  answerProblems,
+  answerTo,
+  inviteeSchema,
+  MAX_TEXT_LENGTH,
+  type AnswerProblem,
+  type Answers,
+} from '../../../../src/modules/scheduling/bookings.rules';
 import type { FieldErrors } from '../../lib/api';
+import { firstIssue } from '../../lib/serverRules';
 import type { Question } from './api';
 
-// Mirrors the server's checks (bookBody and checkAnswers) so most mistakes show before a round trip.
-const emailPattern = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-const phonePattern = /^\+?[0-9 ().-]{5,30}$/;
-export const maxTextLength = 5000;
+// The server's own rules (bookings.rules.ts), run before a round trip and worded for the form.
+export const maxTextLength = MAX_TEXT_LENGTH;
+export type { Answers };
+export const answerOf = answerTo;
 
-export type Answers = Record<string, string | boolean>;
-
-/** Own entries only: a question id such as "constructor" must not read Object.prototype. */
-export const answerOf = (answers: Answers, id: string) => (Object.hasOwn(answers, id) ? answers[id] : undefined);
+function sentenceOf(p: AnswerProblem<Question>): string | undefined {
+  switch (p.problem) {
+    case 'not_asked':
+    case 'wrong_kind':
+      // Neither can come from this form: it sends answers to the questions asked only, each from its own kind of
+      // input (answersToSend). The server still checks both.
+      return undefined;
+    case 'missing':
+      return p.question.type === 'checkbox' ? 'Tick this box to continue.' : 'This question is required.';
+    case 'not_an_option':
+      return 'Pick one of the options.';
+    case 'not_a_phone_number':
+      return 'Enter a phone number: digits, spaces, and + ( ) . - only.';
+  }
+}
 
 export interface BookingFormValues {
   name: string;
@@ -20,31 +40,22 @@ export interface BookingFormValues {
 
 export function validateBooking(values: BookingFormValues, questions: readonly Question[]): FieldErrors {
   const errors: FieldErrors = {};
-  const name = values.name.trim();
-  if (name === '') errors['invitee.name'] = 'Enter your name.';
-  else if (name.length > 120) errors['invitee.name'] = 'Use at most 120 characters.';
+  const name = firstIssue(inviteeSchema.shape.name, values.name);
+  if (name) errors['invitee.name'] = name.message;
   const email = values.email.trim();
   if (email === '') errors['invitee.email'] = 'Enter your e-mail address.';
-  else if (!emailPattern.test(email) || email.length > 254) {
+  else if (firstIssue(inviteeSchema.shape.email, email)) {
     errors['invitee.email'] = 'Enter a valid e-mail address, like name@example.com.';
   }
   for (const question of questions) {
-    const key = `answers.${question.id}`;
     const answer = answerOf(values.answers, question.id);
-    const empty = answer === undefined || answer === '' || answer === false;
-    if (empty) {
-      if (question.required) {
-        errors[key] = question.type === 'checkbox' ? 'Tick this box to continue.' : 'This question is required.';
-      }
-      continue;
-    }
     if (typeof answer === 'string' && answer.length > maxTextLength) {
-      errors[key] = `Use at most ${maxTextLength} characters.`;
-    } else if (question.type === 'select' && !question.options?.includes(String(answer))) {
-      errors[key] = 'Pick one of the options.';
-    } else if (question.type === 'phone' && !phonePattern.test(String(answer))) {
-      errors[key] = 'Enter a phone number: digits, spaces, and + ( ) . - only.';
+      errors[`answers.${question.id}`] = `Use at most ${maxTextLength} characters.`;
     }
+  }
+  for (const problem of answerProblems(questions, values.answers)) {
+    const sentence = sentenceOf(problem);
+    if (sentence) errors[`answers.${problem.id}`] ??= sentence;
   }
   if (values.notes.length > maxTextLength) errors.notes = `Use at most ${maxTextLength} characters.`;
   return errors;

@@ -1,3 +1,4 @@
+import { VIDEO_PROVIDERS } from '../../../../src/db/schema/values';
 import type { LocationType } from './api';
 
 export const locationLabels: Record<LocationType, string> = {
@@ -11,7 +12,7 @@ export const locationLabels: Record<LocationType, string> = {
 };
 
 export function isVideo(type: LocationType) {
-  return type === 'jitsi' || type === 'zoom' || type === 'google_meet' || type === 'teams';
+  return (VIDEO_PROVIDERS as readonly string[]).includes(type);
 }
 
 export function formatDuration(minutes: number): string {

@@ -1,13 +1,18 @@
+import type {
+  BookingListQuery,
+  BookingListResponse,
+  BookingResponse,
+  HostActionRequest,
+} from '../../../../src/modules/scheduling/schemas';
 import { api } from '../../lib/api';
-import type { Booking } from '../booking/api';
 
-export type BookingFilter = 'upcoming' | 'past' | 'pending' | 'cancelled' | 'declined' | 'confirmed';
-export type HostAction = 'confirm' | 'decline' | 'cancel' | 'no_show';
+export type BookingFilter = NonNullable<BookingListQuery['status']>;
+export type HostAction = HostActionRequest['action'];
 
 export const hostBookingsKey = ['host-bookings'] as const;
 
 export async function listBookings(status: BookingFilter, signal?: AbortSignal) {
-  const { bookings } = await api.get<{ bookings: Booking[] }>(
+  const { bookings } = await api.get<BookingListResponse>(
     `/api/meetings/bookings?${new URLSearchParams({ status }).toString()}`,
     { signal },
   );
@@ -15,7 +20,7 @@ export async function listBookings(status: BookingFilter, signal?: AbortSignal) 
 }
 
 export async function actOnBooking(uid: string, action: HostAction, reason?: string) {
-  const body = reason?.trim() ? { action, reason: reason.trim() } : { action };
-  const { booking } = await api.patch<{ booking: Booking }>(`/api/meetings/bookings/${encodeURIComponent(uid)}`, body);
+  const body: HostActionRequest = reason?.trim() ? { action, reason: reason.trim() } : { action };
+  const { booking } = await api.patch<BookingResponse>(`/api/meetings/bookings/${encodeURIComponent(uid)}`, body);
   return booking;
 }

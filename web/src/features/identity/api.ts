@@ -1,33 +1,25 @@
+import type {
+  ApiKeyCreated,
+  ApiKeyListResponse,
+  LoginRequest,
+  ProfilePatchRequest,
+  PublicUser,
+  SignupRequest,
+  TotpSetupResponse,
+  UserResponse,
+} from '../../../../src/modules/identity/schemas';
 import { api, ApiError } from '../../lib/api';
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  username: string;
-  timeZone: string;
-  /** Whether two-factor authentication is on; absent in answers that predate it (signup). */
-  totpEnabled?: boolean;
-}
-
-export interface SignupInput {
-  email: string;
-  password: string;
-  name: string;
-  username: string;
-  timeZone: string;
-}
-
-export interface LoginInput {
-  email: string;
-  password: string;
-  totp?: string;
-}
+export type { ApiKeySummary } from '../../../../src/modules/identity/schemas';
+export type User = PublicUser;
+export type SignupInput = SignupRequest;
+/** `totp` is sent only when two-factor authentication is on. */
+export type LoginInput = LoginRequest;
 
 /** The signed-in user, or null when nobody is signed in. */
 export async function fetchMe(signal?: AbortSignal): Promise<User | null> {
   try {
-    const { user } = await api.get<{ user: User }>('/api/me', { signal });
+    const { user } = await api.get<UserResponse>('/api/me', { signal });
     return user;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
@@ -36,7 +28,7 @@ export async function fetchMe(signal?: AbortSignal): Promise<User | null> {
 }
 
 export async function signup(input: SignupInput): Promise<User> {
-  const { user } = await api.post<{ user: User }>('/api/auth/signup', input);
+  const { user } = await api.post<UserResponse>('/api/auth/signup', input);
   return user;
 }
 
@@ -63,8 +55,8 @@ export async function logout(): Promise<void> {
   }
 }
 
-export async function updateProfile(patch: { name?: string; timeZone?: string }): Promise<User> {
-  const { user } = await api.patch<{ user: User }>('/api/me', patch);
+export async function updateProfile(patch: ProfilePatchRequest): Promise<User> {
+  const { user } = await api.patch<UserResponse>('/api/me', patch);
   return user;
 }
 
@@ -73,7 +65,7 @@ export async function changePassword(currentPassword: string, newPassword: strin
 }
 
 export function setupTotp() {
-  return api.post<{ secret: string; otpauthUrl: string }>('/api/me/totp/setup');
+  return api.post<TotpSetupResponse>('/api/me/totp/setup');
 }
 
 export async function enableTotp(code: string) {
@@ -84,21 +76,13 @@ export async function disableTotp(code: string) {
   await api.post('/api/me/totp/disable', { code });
 }
 
-export interface ApiKeySummary {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
-
 export async function listApiKeys(signal?: AbortSignal) {
-  const { apiKeys } = await api.get<{ apiKeys: ApiKeySummary[] }>('/api/api-keys', { signal });
+  const { apiKeys } = await api.get<ApiKeyListResponse>('/api/api-keys', { signal });
   return apiKeys;
 }
 
 export function createApiKey(name: string) {
-  return api.post<{ id: string; name: string; key: string }>('/api/api-keys', { name });
+  return api.post<ApiKeyCreated>('/api/api-keys', { name });
 }
 
 export async function revokeApiKey(id: string) {

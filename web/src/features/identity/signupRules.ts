@@ -1,21 +1,31 @@
+import {
+  emailSchema,
+  passwordSchema,
+  personNameSchema,
+  usernameSchema,
+} from '../../../../src/modules/identity/users.rules';
 import type { FieldErrors } from '../../lib/api';
+import { firstIssue } from '../../lib/serverRules';
 import type { SignupInput } from './api';
 
-// Mirrors the server's rules so most mistakes are caught before a round trip; the server still decides.
-export const minPasswordLength = 10;
-const usernamePattern = /^[a-z0-9][a-z0-9-]{1,28}[a-z0-9]$/;
-const emailPattern = /^[^\s@]+@[^\s@]+$/;
+// The server's own rules, run before a round trip; the server still decides.
+export const minPasswordLength = passwordSchema.minLength!;
 
 export function validateSignup(input: SignupInput, timeZones: readonly string[]): FieldErrors {
   const errors: FieldErrors = {};
-  if (!emailPattern.test(input.email)) errors.email = 'Enter an e-mail address, like name@example.com.';
-  if (input.password.length < minPasswordLength) {
-    errors.password = `Use at least ${minPasswordLength} characters.`;
+  if (firstIssue(emailSchema, input.email)) errors.email = 'Enter an e-mail address, like name@example.com.';
+  const password = firstIssue(passwordSchema, input.password);
+  if (password) errors.password = password.message;
+  const name = firstIssue(personNameSchema, input.name);
+  if (name) errors.name = name.message;
+  const username = firstIssue(usernameSchema, input.username);
+  if (username) {
+    errors.username =
+      username.code === 'invalid_format'
+        ? 'Use 3 to 30 lowercase letters, digits or dashes, starting and ending with a letter or digit.'
+        : username.message;
   }
-  if (input.name === '') errors.name = 'Enter your name.';
-  if (!usernamePattern.test(input.username)) {
-    errors.username = 'Use 3 to 30 lowercase letters, digits or dashes, starting and ending with a letter or digit.';
-  }
+  // The server accepts any zone name; the form offers a list, so anything else is a slip.
   if (!timeZones.includes(input.timeZone)) errors.timeZone = 'Choose a time zone from the list.';
   return errors;
 }

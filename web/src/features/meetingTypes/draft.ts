@@ -1,10 +1,15 @@
+import {
+  meetingTypeFields,
+  meetingTypeRules,
+  takesLocationValue,
+} from '../../../../src/modules/scheduling/meeting-types.rules';
 import type { FieldErrors } from '../../lib/api';
+import { fieldOf, issuesOf } from '../../lib/serverRules';
 import { randomUuid } from '../../lib/uuid';
 import type { LocationType, QuestionType } from '../booking/api';
 import type { MeetingType, MeetingTypeInput } from './api';
 
-/** Only these locations take typed-in text; video links are made for each booking instead. */
-export const takesLocationValue = (type: LocationType) => type === 'in_person' || type === 'phone';
+export { takesLocationValue };
 
 export type Unit = 'minutes' | 'hours' | 'days';
 export const unitMinutes: Record<Unit, number> = { minutes: 1, hours: 60, days: 1440 };
@@ -129,9 +134,6 @@ export function slugify(title: string): string {
     .replace(/-+$/g, '');
 }
 
-const slugPattern = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
-const questionIdPattern = /^[a-zA-Z0-9_-]{1,40}$/;
-
 function optionsOf(q: QuestionDraft): string[] {
   return q.optionsText
     .split('\n')
@@ -139,54 +141,71 @@ function optionsOf(q: QuestionDraft): string[] {
     .filter(Boolean);
 }
 
-/** Mirrors the server's meeting-type rules; error keys are the server's field paths. */
+/** The number fields the editor keeps as typed text, with the names the form gives them. */
+const NUMBER_LABELS = {
+  durationMinutes: 'Duration',
+  slotIntervalMinutes: 'Start times every',
+  bufferBeforeMinutes: 'Buffer before',
+  bufferAfterMinutes: 'Buffer after',
+  bookingWindowDays: 'Booking window',
+  maxBookingsPerDay: 'Daily limit',
+} as const;
+type NumberField = keyof typeof NUMBER_LABELS;
+const isNumberField = (key: string | undefined): key is NumberField => !!key && Object.hasOwn(NUMBER_LABELS, key);
+
+/** What the server's rule for a number field allows: its bounds, and whether it may be left empty (null). */
+function numberRule(key: NumberField) {
+  const field = meetingTypeFields[key];
+  const number = 'unwrap' in field ? field.unwrap() : field;
+  return { optional: number !== field, min: number.minValue, max: number.maxValue };
+}
+
+const NOTICE_WHOLE = 'Minimum notice must be a whole number, 0 or more.';
+const NOTICE_TOO_LONG = 'Minimum notice can be at most a year.';
+
+/** An issue of the server's rules as this form shows it: under which field, in which words. */
+function sentenceOf(issue: ReturnType<typeof issuesOf>[number], d: MeetingTypeDraft): [string, string] {
+  const [field, index, part] = issue.path.map(String);
+  const outOfRange = issue.code === 'too_small' || issue.code === 'too_big';
+  if (isNumberField(field)) {
+    const { min, max } = numberRule(field);
+    const label = NUMBER_LABELS[field];
+    return [field, outOfRange ? `${label} must be between ${min} and ${max}.` : `${label} must be a whole number.`];
+  }
+  if (field === 'minimumNoticeMinutes') return [field, issue.code === 'too_big' ? NOTICE_TOO_LONG : NOTICE_WHOLE];
+  if (field === 'location' && index === 'value' && issue.code === 'custom') {
+    return ['location.value', d.locationType === 'phone' ? 'Give the phone number.' : 'Give the address.'];
+  }
+  if (field === 'questions' && index === undefined && issue.code === 'too_big') {
+    return ['questions', 'At most 30 questions.'];
+  }
+  if (field === 'questions' && part === 'id') return [`questions.${index}.id`, 'Question ids must be unique.'];
+  if (field === 'questions' && part === 'options') {
+    const key = `questions.${index}.options`;
+    if (issue.path.length > 3) return [key, 'Each option: at most 100 characters.'];
+    return [key, issue.code === 'too_big' ? 'At most 50 options.' : 'Give at least one option.'];
+  }
+  return [field === 'reminderOffsetsMinutes' ? field : fieldOf(issue), issue.message];
+}
+
+/**
+ * The server's meeting-type rules (meeting-types.rules.ts) run on what a save would send, worded for this
+ * form; error keys are the server's field paths. Number fields are text while typed, so the draft first asks
+ * for whole numbers.
+ */
 export function validateDraft(d: MeetingTypeDraft): FieldErrors {
   const errors: FieldErrors = {};
-  const whole = (value: string, key: string, min: number, max: number, label: string, optional = false) => {
-    if (optional && value.trim() === '') return;
-    const n = Number(value);
-    if (value.trim() === '' || !Number.isInteger(n)) errors[key] = `${label} must be a whole number.`;
-    else if (n < min || n > max) errors[key] = `${label} must be between ${min} and ${max}.`;
-  };
-  if (d.title.trim() === '') errors.title = 'Give the meeting type a title.';
-  else if (d.title.trim().length > 120) errors.title = 'Use at most 120 characters.';
-  if (!slugPattern.test(d.slug)) {
-    errors.slug = 'Use lowercase letters, digits and dashes (1–64), starting and ending with a letter or digit.';
+  for (const [key, label] of Object.entries(NUMBER_LABELS) as [NumberField, string][]) {
+    const value = d[key].trim();
+    if (value === '' && numberRule(key).optional) continue;
+    if (value === '' || !Number.isInteger(Number(value))) errors[key] = `${label} must be a whole number.`;
   }
-  if (d.description.length > 5000) errors.description = 'Use at most 5000 characters.';
-  whole(d.durationMinutes, 'durationMinutes', 5, 720, 'Duration');
-  whole(d.slotIntervalMinutes, 'slotIntervalMinutes', 5, 720, 'Start times every', true);
-  whole(d.bufferBeforeMinutes, 'bufferBeforeMinutes', 0, 720, 'Buffer before');
-  whole(d.bufferAfterMinutes, 'bufferAfterMinutes', 0, 720, 'Buffer after');
-  const notice = Number(d.minimumNotice.amount);
-  if (d.minimumNotice.amount.trim() === '' || !Number.isInteger(notice) || notice < 0) {
-    errors.minimumNoticeMinutes = 'Minimum notice must be a whole number, 0 or more.';
-  } else if (notice * unitMinutes[d.minimumNotice.unit] > 525_600) {
-    errors.minimumNoticeMinutes = 'Minimum notice can be at most a year.';
+  const notice = d.minimumNotice.amount.trim();
+  if (notice === '' || !Number.isInteger(Number(notice))) errors.minimumNoticeMinutes = NOTICE_WHOLE;
+  for (const issue of issuesOf(meetingTypeRules, inputOf(d))) {
+    const [key, sentence] = sentenceOf(issue, d);
+    errors[key] ??= sentence;
   }
-  whole(d.bookingWindowDays, 'bookingWindowDays', 1, 730, 'Booking window');
-  whole(d.maxBookingsPerDay, 'maxBookingsPerDay', 1, 1000, 'Daily limit', true);
-  if (takesLocationValue(d.locationType)) {
-    if (d.locationValue.trim() === '')
-      errors['location.value'] = d.locationType === 'phone' ? 'Give the phone number.' : 'Give the address.';
-    else if (d.locationValue.trim().length > 500) errors['location.value'] = 'Use at most 500 characters.';
-  }
-  if (d.questions.length > 30) errors.questions = 'At most 30 questions.';
-  const ids = new Set<string>();
-  d.questions.forEach((q, i) => {
-    if (q.label.trim() === '') errors[`questions.${i}.label`] = 'Give the question a label.';
-    else if (q.label.trim().length > 200) errors[`questions.${i}.label`] = 'Use at most 200 characters.';
-    if (q.id !== undefined) {
-      if (!questionIdPattern.test(q.id) || ids.has(q.id)) errors[`questions.${i}.id`] = 'Question ids must be unique.';
-      ids.add(q.id);
-    }
-    const options = optionsOf(q);
-    if (q.type === 'select' && options.length === 0) errors[`questions.${i}.options`] = 'Give at least one option.';
-    else if (options.length > 50) errors[`questions.${i}.options`] = 'At most 50 options.';
-    else if (options.some((o) => o.length > 100))
-      errors[`questions.${i}.options`] = 'Each option: at most 100 characters.';
-  });
-  if (d.reminderOffsetsMinutes.length > 5) errors.reminderOffsetsMinutes = 'At most 5 reminders.';
   return errors;
 }
 

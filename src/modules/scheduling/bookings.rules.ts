@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { BookingQuestion } from '../../db/schema/stored-json.js';
+import { personNameSchema } from '../identity/users.rules.js';
+
+/**
+ * The rules the booking form follows, shared with the browser, which runs them before booking: the invitee's
+ * own fields, and the answers to the type's questions. Imports only zod and other rules.
+ */
+
+/** The longest answer or note an invitee may write. */
+export const MAX_TEXT_LENGTH = 5000;
+
+export const inviteeSchema = z.object({
+  name: personNameSchema,
+  email: z.email({ message: 'Enter a valid e-mail address.' }).max(254),
+});
+
+export const answersSchema = z.record(z.string(), z.union([z.string().max(MAX_TEXT_LENGTH), z.boolean()]));
+export const notesSchema = z.string().max(MAX_TEXT_LENGTH);
+
+export type Answers = Record<string, string | boolean>;
+
+/** Own properties only: a question id such as "constructor" must not read Object.prototype. */
+export const answerTo = (answers: Answers, id: string) => (Object.hasOwn(answers, id) ? answers[id] : undefined);
+
+/** What can be wrong with one answer; the server and the booking form each word it their own way. */
+export type AnswerProblem<Q> =
+  | { id: string; problem: 'not_asked' }
+  | { id: string; problem: 'missing' | 'wrong_kind' | 'not_an_option' | 'not_a_phone_number'; question: Q };
+
+const PHONE_NUMBER = /^\+?[0-9 ().-]{5,30}$/;
+
+/**
+ * Every answer at fault: answers to questions not asked, required ones missing (empty text and an unticked box
+ * count as missing), and answers not of their question's kind.
+ */
+export function answerProblems<Q extends Pick<BookingQuestion, 'id' | 'type' | 'required' | 'options'>>(
+  questions: readonly Q[],
+  answers: Answers,
+): AnswerProblem<Q>[] {
+  const problems: AnswerProblem<Q>[] = [];
+  const asked = new Set(questions.map((q) => q.id));
+  for (const id of Object.keys(answers)) if (!asked.has(id)) problems.push({ id, problem: 'not_asked' });
+  for (const question of questions) {
+    const a = answerTo(answers, question.id);
+    const fault = (problem: Exclude<AnswerProblem<Q>['problem'], 'not_asked'>) =>
+      problems.push({ id: question.id, problem, question });
+    if (a === undefined || a === '' || a === false) {
+      if (question.required) fault('missing');
+    } else if (question.type === 'checkbox' ? typeof a !== 'boolean' : typeof a !== 'string') {
+      fault('wrong_kind');
+    } else if (question.type === 'select' && !question.options?.includes(a as string)) {
+      fault('not_an_option');
+    } else if (question.type === 'phone' && !PHONE_NUMBER.test(a as string)) {
+      fault('not_a_phone_number');
+    }
+  }
+  return problems;
+}
