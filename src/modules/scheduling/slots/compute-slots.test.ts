@@ -1,3 +1,5 @@
+/* eslint-disable max-lines -- The engine's rules in order, each a describe block of worked examples: one file reads as
+   the specification, and split apart a rule's examples would have to be hunted for. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeSlots, scenarioSchema, type SlotScenario } from './index.js';
 
