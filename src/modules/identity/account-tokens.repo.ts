@@ -32,6 +32,14 @@ export const accountTokensRepo = {
     });
   },
 
+  /**
+   * Serialises the transactions that count and issue one user's links until they commit, so two requests (or
+   * two workers) cannot both see room under the hourly cap and both send.
+   */
+  async lockUser(q: Executor, userId: string) {
+    await q.execute(sql`select pg_advisory_xact_lock(hashtext(${`account-links:${userId}`}))`);
+  },
+
   /** How many links of this purpose the user was given since `since` (used ones and voided ones too). */
   async countSince(q: Executor, userId: string, purpose: AccountTokenPurpose, since: Date): Promise<number> {
     const [row] = await q

@@ -58,6 +58,7 @@ export function createEmailVerification(deps: EmailVerificationDeps) {
       if (user.emailVerified) throw conflict('email_already_verified', 'Your e-mail address is verified already.');
       const now = clock();
       const sent = await db.transaction(async (tx) => {
+        await accountTokensRepo.lockUser(tx, userId);
         const recent = await accountTokensRepo.countSince(
           tx,
           userId,

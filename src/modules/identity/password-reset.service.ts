@@ -39,6 +39,7 @@ export function createPasswordReset(deps: PasswordResetDeps) {
     const orgId = account.orgId;
     const now = clock();
     const queued = await db.transaction(async (tx) => {
+      await accountTokensRepo.lockUser(tx, account.id);
       const recent = await accountTokensRepo.countSince(
         tx,
         account.id,
