@@ -88,3 +88,18 @@ describe('SIGNUP=open (the default outside production)', () => {
     expect((await signup(open, { ...newAccount(), invite: 'stale-or-made-up' })).status).toBe(201);
   });
 });
+
+describe('the API document', () => {
+  it('lists the account routes with their answers', async () => {
+    const { body } = await new TestClient(open.app).get('/api/openapi.json');
+    const paths = body.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    expect(Object.keys(paths['/api/auth/signup']!.post!.responses).sort()).toEqual(['201', '202']);
+    expect(paths['/api/auth/password/forgot']!.post!.responses).toHaveProperty('202');
+    expect(paths['/api/auth/password/reset']!.post!.responses).toHaveProperty('200');
+    expect(paths['/api/auth/email/verify']!.post!.responses).toHaveProperty('200');
+    expect(paths['/api/me/email/verification']!.post!.responses).toHaveProperty('202');
+    expect(paths['/api/me/totp/recovery-codes']!.post!.responses).toHaveProperty('200');
+    expect(paths['/api/me/totp/recovery-codes']!.get!.responses).toHaveProperty('200');
+    expect(JSON.stringify(paths['/api/auth/password/reset'])).toContain('reset_link_invalid');
+  });
+});
