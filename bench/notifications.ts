@@ -46,17 +46,16 @@ services.registerJobs();
 await queue.start();
 
 try {
-  const { token } = await services.identity.signup(
+  const { user, orgId } = await services.accounts.admin.createUser(
     {
       email: `bench-${Date.now()}@example.com`,
-      password: 'bench password 1',
       name: 'Bench',
       username: `b${Date.now().toString(36)}`,
       timeZone: 'UTC',
     },
-    { ip: '127.0.0.1', userAgent: 'bench' },
+    'bench password 1',
   );
-  const principal = (await services.identity.authenticateSession(token))!;
+  const principal = { userId: user.id, orgId, via: 'session' as const };
 
   // 1. Throughput of the outbox sender over the pooled transport.
   await withTenant(handle.db, principal, (tx) =>

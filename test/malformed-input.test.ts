@@ -22,7 +22,18 @@ const field = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 5 }), fc.string(), { maxKeys: 3 }),
 );
 const shapedBody = fc.record(
-  { email: field, password: field, name: field, username: field, timeZone: field, totp: field, code: field },
+  {
+    email: field,
+    password: field,
+    name: field,
+    username: field,
+    timeZone: field,
+    totp: field,
+    code: field,
+    recoveryCode: field,
+    token: field,
+    invite: field,
+  },
   { requiredKeys: [] },
 );
 /** Raw payloads: broken JSON, JSON of the wrong type, or arbitrary objects. */
@@ -39,6 +50,10 @@ const ROUTES = [
   { path: '/api/api-keys', client: () => signedIn },
   { path: '/api/me/totp/enable', client: () => signedIn },
   { path: '/api/me/totp/disable', client: () => signedIn },
+  { path: '/api/me/totp/recovery-codes', client: () => signedIn },
+  { path: '/api/auth/password/forgot', client: () => new TestClient(t.app) },
+  { path: '/api/auth/password/reset', client: () => new TestClient(t.app) },
+  { path: '/api/auth/email/verify', client: () => new TestClient(t.app) },
 ];
 
 function expectContractAnswer(status: number, body: any) {

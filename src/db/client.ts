@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -78,9 +79,21 @@ export function createPglite(options: DbOptions): Promise<PGlite> {
 }
 
 async function openPglite(options: DbOptions): Promise<DbHandle> {
-  const client = await createPglite(options);
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  // One process per data directory (see lockDataDir); a database made from a template in memory needs no lock.
+  const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
+  const client = await createPglite(options).catch((error: unknown) => {
+    unlock();
+    throw error;
+  });
+  try {
+    await migratePglite(drizzlePglite(client), { migrationsFolder });
+  } catch (error) {
+    await client.close().catch(() => {});
+    unlock();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Database;
-  await migratePglite(drizzlePglite(client), { migrationsFolder });
   return {
     db,
     kind: 'pglite',
@@ -95,7 +108,13 @@ async function openPglite(options: DbOptions): Promise<DbHandle> {
     },
     exclusively: (_lockName, fn) => fn(),
     url: undefined,
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }
 

@@ -18,12 +18,11 @@ export async function seedDemoHost(
   const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(users);
   if ((row?.count ?? 0) > 0) return undefined;
   const password = randomToken(12);
-  const { token } = await services.identity.signup(
-    { email: DEMO_EMAIL, password, name: 'Demo Host', username: 'demo', timeZone: 'Europe/London' },
-    { ip: '127.0.0.1', userAgent: 'seed' },
+  const { user, orgId } = await services.accounts.admin.createUser(
+    { email: DEMO_EMAIL, name: 'Demo Host', username: 'demo', timeZone: 'Europe/London' },
+    password,
   );
-  const principal = (await services.identity.authenticateSession(token))!;
-  await services.identity.logout(token);
+  const principal = { userId: user.id, orgId, via: 'session' as const };
   await services.meetingTypes.create(principal, {
     title: '30-minute intro call',
     slug: 'intro',

@@ -7,6 +7,7 @@ import type { Redis } from 'ioredis';
 import type { DbHandle } from '../db/client.js';
 import { configureValidationMessages } from '../lib/validation.js';
 import { analyticsRoutes } from '../modules/analytics/routes.js';
+import { accountRoutes } from '../modules/identity/accounts.routes.js';
 import { identityRoutes } from '../modules/identity/routes.js';
 import { bookingRoutes } from '../modules/scheduling/bookings.routes.js';
 import { schedulingRoutes } from '../modules/scheduling/routes.js';
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   healthRoute(app, db);
   openApiRoute(app);
   identityRoutes(app, services.identity, config);
+  accountRoutes(app, { identity: services.identity, accounts: services.accounts }, config);
   schedulingRoutes(app, services);
   bookingRoutes(app, services.bookings, {
     perBookingPerHour: config.inviteeChangesPerBookingPerHour,

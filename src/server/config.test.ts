@@ -33,6 +33,19 @@ describe('configuration', () => {
     expect(loadConfig({ ...secret, NODE_ENV: 'production' }).seedDemo).toBe(false);
   });
 
+  it('takes strangers and skips address checks only outside production, unless told otherwise', () => {
+    const secret = { APP_SECRET: 'x'.repeat(32) };
+    expect(loadConfig({ ...secret, NODE_ENV: 'test' })).toMatchObject({ signup: 'open', emailVerification: 'off' });
+    expect(loadConfig({ ...secret, NODE_ENV: 'production' })).toMatchObject({
+      signup: 'invite',
+      emailVerification: 'required',
+    });
+    expect(
+      loadConfig({ ...secret, NODE_ENV: 'production', SIGNUP: 'closed', EMAIL_VERIFICATION: 'off' }),
+    ).toMatchObject({ signup: 'closed', emailVerification: 'off' });
+    expect(() => loadConfig({ ...secret, SIGNUP: 'sometimes' })).toThrow(/Invalid configuration: SIGNUP/);
+  });
+
   it('requires APP_SECRET in production and names wrong values', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('APP_SECRET is required in production');
     expect(() => loadConfig({ APP_SECRET: 'x'.repeat(32), PORT: 'eighty' })).toThrow(/Invalid configuration: PORT/);

@@ -55,6 +55,8 @@ export const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(5000),
   BOOKING_LOCK_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(5000),
+  SIGNUP: z.enum(['open', 'invite', 'closed']).optional(),
+  EMAIL_VERIFICATION: z.enum(['required', 'off']).optional(),
   INBOUND_WEBHOOK_SECRET: z
     .string()
     .regex(/^whsec_[A-Za-z0-9+/=]{24,}$/)
@@ -92,6 +94,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     trustProxy: e.TRUST_PROXY,
     /** Longest time a client may take to send a whole request (headers and body). */
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    /**
+     * Who may create an account: anyone (open), holders of an invitation made with the admin CLI (invite), or
+     * nobody (closed: accounts come from the admin CLI). A public server should not take strangers by default.
+     */
+    signup: e.SIGNUP ?? (e.NODE_ENV === 'production' ? 'invite' : 'open'),
+    /**
+     * required: sign-up answers alike for new and known addresses and mails a link; a host's public pages go live
+     * once the address is verified. off: sign-up signs in at once, as on a machine without mail.
+     */
+    emailVerification: e.EMAIL_VERIFICATION ?? (e.NODE_ENV === 'production' ? 'required' : 'off'),
     // A demo host with a printed password is for trying the product, never a default in production.
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== 'production',
     jitsiBaseUrl: e.JITSI_BASE_URL.replace(/\/$/, ''),

@@ -13,6 +13,8 @@ const startedAt = performance.now();
 const config = loadConfig();
 const log = pino({ level: config.logLevel });
 process.on('unhandledRejection', survivingConnectionLoss(log));
+if (config.emailVerification === 'required' && !config.smtpUrl && config.env === 'production')
+  log.warn('EMAIL_VERIFICATION is required but SMTP_URL is not set: sign-up and password links are never mailed');
 const db = await createDb({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,

@@ -4,6 +4,8 @@ import { systemClock, type Clock } from '../lib/clock.js';
 import { createSealer } from '../lib/crypto.js';
 import type { EventBus } from '../lib/event-bus.js';
 import { createAnalytics } from '../modules/analytics/service.js';
+import { createAccountServices } from '../modules/identity/accounts.service.js';
+import { createRecoveryCodesRepo } from '../modules/identity/recovery-codes.repo.js';
 import { createIdentityRepo } from '../modules/identity/repo.js';
 import { createIdentityService } from '../modules/identity/service.js';
 import { createSmtpMailer, type Mailer } from '../modules/notifications/mailer.js';
@@ -38,7 +40,12 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
   const { bus, queue } = infra;
   const clock = infra.clock ?? systemClock;
   const sealer = createSealer(config.appSecret);
-  const identity = createIdentityService(createIdentityRepo(db), sealer, clock);
+  const identityRepo = createIdentityRepo(db);
+  const recoveryCodes = createRecoveryCodesRepo(db);
+  const identity = createIdentityService(identityRepo, sealer, clock, {
+    codes: recoveryCodes,
+    hostsNeedVerifiedEmail: config.emailVerification === 'required',
+  });
   const publishSlots = (hostUserId: string, change: SlotChange = { reason: 'changed' }) => {
     // Realtime updates are a courtesy to open pages; a failed publish must not fail the booking.
     bus.publish(slotTopic(hostUserId), change).catch(() => {});
@@ -53,6 +60,17 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
     coalesceSeconds: config.emailCoalesceSeconds,
     maxPerRecipientPerHour: config.emailMaxPerRecipientPerHour,
     clock,
+  });
+  const accounts = createAccountServices({
+    db,
+    repo: identityRepo,
+    codes: recoveryCodes,
+    queue,
+    mailer: { queue: notifications.queueAccountMail, kick: notifications.kick },
+    clock,
+    publicUrl: config.publicUrl,
+    signup: config.signup,
+    emailVerification: config.emailVerification,
   });
   const webhooks = createWebhooks({ db, queue, sealer, allowPrivateTargets: config.webhookAllowPrivateTargets });
   const integrations = createIntegrations({
@@ -95,6 +113,7 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
     queue,
     mailer,
     identity,
+    accounts,
     notifications,
     webhooks,
     bookings,
@@ -116,6 +135,7 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
     /** Defines every module's jobs on the queue; call once before queue.start(). */
     registerJobs() {
       notifications.registerJobs();
+      accounts.passwordReset.registerJobs();
       webhooks.registerJobs();
       bookings.registerJobs();
       video.registerJobs();

@@ -45,6 +45,12 @@ export const users = pgTable(
     /** RFC 6238 time step of the last accepted code, so a code cannot be replayed. */
     totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     defaultOrgId: uuid('default_org_id').references(() => organizations.id, { onDelete: 'set null' }),
+    /**
+     * When the owner proved the address with a link from an e-mail. Accounts from before verification existed
+     * and accounts an operator made count as verified; with EMAIL_VERIFICATION=required, public booking pages
+     * of an unverified host answer as if the host did not exist.
+     */
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -108,4 +114,64 @@ export const apiKeys = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('api_keys_user_idx').on(t.userId)],
+);
+
+export const accountTokenPurpose = pgEnum('account_token_purpose', ['password_reset', 'email_verification']);
+
+/**
+ * One-time links e-mailed to (or printed for) the owner of an account. Only the SHA-256 of the token is kept,
+ * and the app role is granted nothing here: the links are checked before any tenant is known.
+ */
+export const accountTokens = pgTable(
+  'account_tokens',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: accountTokenPurpose('purpose').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Set when the link was used, or when a newer link of the same purpose replaced it: it works no more. */
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    /** Written from the services' clock, which also counts the e-mails an address got in the past hour. */
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('account_tokens_user_purpose_idx').on(t.userId, t.purpose, t.createdAt)],
+);
+
+/** With SIGNUP=invite, an account can be made only with one of these: bound to one address, used once. */
+export const signupInvitations = pgTable(
+  'signup_invitations',
+  {
+    id: id(),
+    /** Lower-cased, as sign-up stores addresses. */
+    email: text('email').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Set when an account was made with it, or when a newer invitation to the address replaced it. */
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    /** The account made with it. */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('signup_invitations_email_idx').on(t.email)],
+);
+
+/**
+ * Two-factor recovery codes: ten per set, each usable once in place of a TOTP code. Each code carries 128 bits
+ * from the CSPRNG, so its SHA-256 is as safe to store as a session's.
+ */
+export const totpRecoveryCodes = pgTable(
+  'totp_recovery_codes',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('totp_recovery_codes_user_code_key').on(t.userId, t.codeHash)],
 );

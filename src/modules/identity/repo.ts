@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
+import type { Tx } from '../../db/tenant.js';
 import {
   apiKeys,
   meetingOrganizationSettings,
@@ -20,13 +21,26 @@ const publicUserColumns = {
   username: users.username,
   timeZone: users.timeZone,
   totpEnabled: users.totpEnabled,
+  emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`,
 };
 
-export type NewAccount = { email: string; name: string; username: string; timeZone: string; passwordHash: string };
+export type NewAccount = {
+  email: string;
+  name: string;
+  username: string;
+  timeZone: string;
+  passwordHash: string;
+  /** Set for accounts whose address needs no proof (made by an operator); null until the owner proves it. */
+  emailVerifiedAt?: Date | null;
+};
 
 export function createIdentityRepo(db: Database) {
   return {
-    async createAccount(account: NewAccount) {
+    /** `within` runs in the same transaction once the account exists (an invitation used, a link mailed). */
+    async createAccount(
+      account: NewAccount,
+      within?: (tx: Tx, created: { userId: string; orgId: string }) => Promise<void>,
+    ) {
       return db.transaction(async (tx) => {
         const [org] = await tx
           .insert(organizations)
@@ -38,6 +52,7 @@ export function createIdentityRepo(db: Database) {
           .returning(publicUserColumns);
         await tx.insert(memberships).values({ orgId: org!.id, userId: user!.id, role: 'owner' });
         await tx.insert(meetingOrganizationSettings).values({ orgId: org!.id, defaultTimeZone: account.timeZone });
+        await within?.(tx, { userId: user!.id, orgId: org!.id });
         return { user: user!, orgId: org!.id };
       });
     },
@@ -78,6 +93,7 @@ export function createIdentityRepo(db: Database) {
           username: users.username,
           timeZone: users.timeZone,
           orgId: users.defaultOrgId,
+          emailVerified: publicUserColumns.emailVerified,
         })
         .from(users)
         .where('id' in by ? eq(users.id, by.id) : eq(users.username, by.username));
@@ -179,6 +195,51 @@ export function createIdentityRepo(db: Database) {
         .where(and(eq(apiKeys.id, keyId), eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)))
         .returning({ id: apiKeys.id });
       return rows.length === 1;
+    },
+
+    async usernameTaken(username: string): Promise<boolean> {
+      const [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
+      return !!row;
+    },
+
+    /** Who an account e-mail goes to, and where it is logged: the user's default organization. */
+    async findMailbox(by: { email: string } | { id: string }) {
+      const [row] = await db
+        .select({ ...publicUserColumns, orgId: users.defaultOrgId })
+        .from(users)
+        .where('id' in by ? eq(users.id, by.id) : sql`lower(${users.email}) = ${by.email}`);
+      return row;
+    },
+
+    /**
+     * A password set through a one-time link (or by an operator): every session ends, and a two-factor set-up
+     * that was started but never enabled is dropped, its secret having been shown to a session that no longer
+     * exists. Two-factor that is on stays on. Following a link from the inbox also proves the address.
+     */
+    async replacePassword(
+      q: Database | Tx,
+      userId: string,
+      passwordHash: string,
+      now: Date,
+      opts: { provesAddress: boolean },
+    ) {
+      await q
+        .update(users)
+        .set({
+          passwordHash,
+          totpSecretSealed: sql`case when ${users.totpEnabled} then ${users.totpSecretSealed} end`,
+          totpLastStep: sql`case when ${users.totpEnabled} then ${users.totpLastStep} end`,
+          ...(opts.provesAddress ? { emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now})` } : {}),
+        })
+        .where(eq(users.id, userId));
+      await q.delete(sessions).where(eq(sessions.userId, userId));
+    },
+
+    async markEmailVerified(q: Database | Tx, userId: string, now: Date) {
+      await q
+        .update(users)
+        .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now})` })
+        .where(eq(users.id, userId));
     },
   };
 }

@@ -1,43 +1,35 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../server/config.js';
 import { readSessionToken, requirePrincipal } from '../../server/plugins/auth.js';
 import { errorAnswers } from '../../server/plugins/error-responses.js';
 import { rateLimited } from '../../server/plugins/rate-limit.js';
-import { isSecureRequest, SESSION_COOKIE } from '../../server/plugins/security.js';
+import { SESSION_COOKIE } from '../../server/plugins/security.js';
 import { okResponse } from '../../lib/responses.js';
 import {
   apiKeyCreateBody,
   apiKeyCreated,
   apiKeyListResponse,
   csrfResponse,
-  loginBody,
+  loginRequestBody,
+  loginResponse,
   passwordChangeBody,
   profilePatchBody,
-  signupBody,
+  recoveryCodesResponse,
   totpCodeBody,
+  totpDisableBody,
   totpSetupResponse,
   userResponse,
 } from './schemas.js';
-import type { IdentityService, IssuedSession } from './service.js';
+import type { IdentityService } from './service.js';
+import { setSessionCookie } from './session-cookie.js';
 
 const MINUTE = 60_000;
 
 export function identityRoutes(app: FastifyInstance, identity: IdentityService, config: Config) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const client = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
-
-  function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: IssuedSession) {
-    reply.setCookie(SESSION_COOKIE, session.token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: isSecureRequest(request, config),
-      signed: true,
-      expires: session.expiresAt,
-    });
-  }
 
   const authLimits = rateLimited(app, [{ name: 'auth-ip', max: 30, timeWindowMs: 15 * MINUTE, key: (req) => req.ip }]);
   // Guessing one account's password is limited per (account, address): counted per account alone, ten wrong
@@ -65,38 +57,22 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
   );
 
   r.post(
-    '/api/auth/signup',
-    {
-      preHandler: authLimits,
-      schema: {
-        tags: ['identity'],
-        summary: 'Create an account and its organization',
-        body: signupBody,
-        response: { 201: userResponse, ...errorAnswers(409) },
-      },
-    },
-    async (request, reply) => {
-      const session = await identity.signup(request.body, client(request));
-      setSessionCookie(request, reply, session);
-      return reply.status(201).send({ user: session.user });
-    },
-  );
-
-  r.post(
     '/api/auth/login',
     {
       preHandler: loginLimits,
       schema: {
         tags: ['identity'],
-        summary: 'Log in with e-mail, password and, when enabled, a TOTP code',
-        body: loginBody,
-        response: { 200: userResponse, ...errorAnswers(401) },
+        summary:
+          'Log in with e-mail, password and, when enabled, a TOTP code or a recovery code (used up; the answer says how many are left)',
+        body: loginRequestBody,
+        response: { 200: loginResponse, ...errorAnswers(401) },
       },
     },
     async (request, reply) => {
       const session = await identity.login(request.body, client(request));
-      setSessionCookie(request, reply, session);
-      return { user: session.user };
+      setSessionCookie(request, reply, session, config);
+      const { user, recoveryCodesLeft } = session;
+      return recoveryCodesLeft === undefined ? { user } : { user, recoveryCodesLeft };
     },
   );
 
@@ -224,15 +200,12 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
       preHandler: [app.requireAuth, authLimits],
       schema: {
         tags: ['identity'],
-        summary: 'Turn two-factor on with a code from the app',
+        summary: 'Turn two-factor on with a code from the app; answers ten recovery codes, shown only here',
         body: totpCodeBody,
-        response: { 200: okResponse, ...errorAnswers(409) },
+        response: { 200: recoveryCodesResponse, ...errorAnswers(409) },
       },
     },
-    async (request) => {
-      await identity.enableTotp(requirePrincipal(request).userId, request.body.code);
-      return { ok: true as const };
-    },
+    async (request) => identity.enableTotp(requirePrincipal(request).userId, request.body.code),
   );
 
   r.post(
@@ -241,13 +214,13 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
       preHandler: [app.requireAuth, authLimits],
       schema: {
         tags: ['identity'],
-        summary: 'Turn two-factor off with a current code',
-        body: totpCodeBody,
+        summary: 'Turn two-factor off with a current code, or with a recovery code when the device is lost',
+        body: totpDisableBody,
         response: { 200: okResponse, ...errorAnswers(409) },
       },
     },
     async (request) => {
-      await identity.disableTotp(requirePrincipal(request).userId, request.body.code);
+      await identity.disableTotp(requirePrincipal(request).userId, request.body);
       return { ok: true as const };
     },
   );

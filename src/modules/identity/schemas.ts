@@ -29,8 +29,6 @@ export const signupBody = z.object({
   username: usernameSchema,
   timeZone: timeZoneSchema,
 });
-export type SignupInput = z.infer<typeof signupBody>;
-export type SignupRequest = z.input<typeof signupBody>;
 
 export const loginBody = z.object({
   email: z
@@ -40,8 +38,6 @@ export const loginBody = z.object({
   password: z.string().max(256),
   totp: totpCodeSchema.optional(),
 });
-export type LoginInput = z.infer<typeof loginBody>;
-export type LoginRequest = z.input<typeof loginBody>;
 
 export const publicUser = z.object({
   id: z.uuid(),
@@ -50,6 +46,7 @@ export const publicUser = z.object({
   username: z.string(),
   timeZone: z.string(),
   totpEnabled: z.boolean(),
+  emailVerified: z.boolean(),
 });
 export type PublicUser = z.infer<typeof publicUser>;
 export const userResponse = z.object({ user: publicUser });
@@ -85,3 +82,55 @@ export type ProfilePatch = z.infer<typeof profilePatchBody>;
 export type ProfilePatchRequest = z.input<typeof profilePatchBody>;
 
 export const passwordChangeBody = z.object({ currentPassword: z.string().max(256), newPassword: passwordSchema });
+
+/** A token from a one-time link (reset, verification, invitation), as the page read it from the URL. */
+const linkTokenSchema = z.string().min(1, { message: 'The link has no token.' }).max(200);
+const recoveryCodeSchema = z.string().min(1, { message: 'Enter a recovery code.' }).max(100);
+
+/** With SIGNUP=invite, `invite` is the token from the invitation link (/signup?invite=…). */
+export const signupRequestBody = signupBody.extend({ invite: linkTokenSchema.optional() });
+export type SignupRequest = z.input<typeof signupRequestBody>;
+export type SignupInput = z.output<typeof signupRequestBody>;
+
+/** The answer to sign-up with EMAIL_VERIFICATION=required, the same for a new and a registered address. */
+export const checkInboxResponse = z.object({
+  status: z.literal('check_inbox'),
+  message: z.string(),
+});
+
+/** A recovery code may stand in for the TOTP code, never beside it. */
+export const loginRequestBody = loginBody
+  .extend({ recoveryCode: recoveryCodeSchema.optional() })
+  .refine((b) => b.totp === undefined || b.recoveryCode === undefined, {
+    path: ['recoveryCode'],
+    message: 'Send either a TOTP code or a recovery code, not both.',
+  });
+export type LoginRequest = z.input<typeof loginRequestBody>;
+export type LoginInput = z.output<typeof loginRequestBody>;
+
+/** recoveryCodesLeft: present when a recovery code was used to log in, so the app can warn when few are left. */
+export const loginResponse = userResponse.extend({ recoveryCodesLeft: z.number().int().min(0).optional() });
+
+export const recoveryCodesResponse = z.object({
+  recoveryCodes: z.array(z.string()).describe('Ten single-use codes, shown only in this answer'),
+});
+export const recoveryCodesLeftResponse = z.object({ recoveryCodesLeft: z.number().int().min(0) });
+
+/** Turning two-factor off takes a current TOTP code or, with the device lost, a recovery code. */
+export const totpDisableBody = z
+  .object({ code: totpCodeSchema.optional(), recoveryCode: recoveryCodeSchema.optional() })
+  .refine((b) => (b.code === undefined) !== (b.recoveryCode === undefined), {
+    path: ['code'],
+    message: 'Send the 6-digit code from your app, or a recovery code.',
+  });
+export type TotpDisableInput = z.infer<typeof totpDisableBody>;
+
+export const passwordForgotBody = z.object({ email: emailSchema });
+export const passwordResetBody = z.object({ token: linkTokenSchema, password: passwordSchema });
+export const emailVerifyBody = z.object({ token: linkTokenSchema });
+
+/** An answer that tells nothing about the account (whether it exists, whether a message went out). */
+export const acceptedResponse = z.object({ status: z.literal('accepted'), message: z.string() });
+
+/** signedIn is false for an account with two-factor on: a link from an inbox is not a second factor. */
+export const emailVerifiedResponse = z.object({ emailVerified: z.literal(true), signedIn: z.boolean() });

@@ -1,64 +1,54 @@
 import type { Clock } from '../../lib/clock.js';
 import { randomToken, sha256, type Sealer } from '../../lib/crypto.js';
 import { conflict, invalid, notFound, unauthorized } from '../../lib/errors.js';
-import { uniqueViolation } from '../../db/errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { newRecoveryCodes, recoveryCodeHash } from './recovery-codes.js';
+import type { RecoveryCodesRepo } from './recovery-codes.repo.js';
 import type { IdentityRepo } from './repo.js';
-import type { LoginInput, ProfilePatch, PublicUser, SignupInput } from './schemas.js';
+import type { LoginInput, ProfilePatch, PublicUser, TotpDisableInput } from './schemas.js';
+import { sessionIssuer, type ClientInfo, type IssuedSession } from './sessions.js';
 import { checkTotp, newTotpSecret } from './totp.js';
 
-export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+export { SESSION_TTL_MS, type ClientInfo, type IssuedSession } from './sessions.js';
 const API_KEY_PREFIX = 'thk_';
 
 export type Principal = { userId: string; orgId: string; via: 'session' | 'api_key' };
-export type ClientInfo = { ip: string; userAgent: string | undefined };
-export type IssuedSession = { user: PublicUser; token: string; expiresAt: Date };
+export type LoggedIn = IssuedSession & { recoveryCodesLeft?: number };
 
-export function createIdentityService(repo: IdentityRepo, sealer: Sealer, clock: Clock) {
-  async function issueSession(user: PublicUser, orgId: string, client: ClientInfo): Promise<IssuedSession> {
-    const token = randomToken();
-    const expiresAt = new Date(clock().getTime() + SESSION_TTL_MS);
-    await repo.createSession({
-      userId: user.id,
-      orgId,
-      tokenHash: sha256(token),
-      expiresAt,
-      ip: client.ip,
-      userAgent: client.userAgent,
-    });
-    return { user, token, expiresAt };
+export type IdentityOptions = {
+  codes: RecoveryCodesRepo;
+  /** EMAIL_VERIFICATION=required: a host's public pages answer as if the host did not exist until verified. */
+  hostsNeedVerifiedEmail: boolean;
+};
+
+export function createIdentityService(repo: IdentityRepo, sealer: Sealer, clock: Clock, options: IdentityOptions) {
+  const { codes } = options;
+  const issueSession = sessionIssuer(repo, clock);
+  const invalidCredentials = () => unauthorized('invalid_credentials', 'Incorrect e-mail or password.');
+  const totpInvalid = () => unauthorized('totp_invalid', 'That authentication code is not valid.');
+  const recoveryCodeInvalid = () =>
+    unauthorized('recovery_code_invalid', 'That recovery code is not valid or has been used already.');
+
+  /** A new set of recovery codes: the codes for the person, once, and their hashes to store. */
+  function newCodeSet() {
+    const recoveryCodes = newRecoveryCodes();
+    return { recoveryCodes, hashes: recoveryCodes.map(recoveryCodeHash) };
   }
 
-  const invalidCredentials = () => unauthorized('invalid_credentials', 'Incorrect e-mail or password.');
-
   return {
-    async signup(input: SignupInput, client: ClientInfo): Promise<IssuedSession> {
-      const passwordHash = await hashPassword(input.password);
-      try {
-        const { user, orgId } = await repo.createAccount({ ...input, passwordHash });
-        return await issueSession(user, orgId, client);
-      } catch (error) {
-        const constraint = uniqueViolation(error);
-        if (constraint === 'users_email_lower_key') {
-          throw conflict('email_taken', 'An account with this e-mail already exists. Log in instead.', {
-            fields: { email: 'Already registered.' },
-          });
-        }
-        if (constraint !== undefined) {
-          throw conflict('username_taken', 'This username is taken. Choose another.', {
-            fields: { username: 'Already taken.' },
-          });
-        }
-        throw error;
-      }
-    },
-
-    /** Unknown e-mail and wrong password take the same time and give the same answer. */
-    async login(input: LoginInput, client: ClientInfo): Promise<IssuedSession> {
+    /**
+     * Unknown e-mail and wrong password take the same time and give the same answer. With two-factor on, a
+     * recovery code may stand in for the TOTP code; it is used up, and the answer says how many are left.
+     */
+    async login(input: LoginInput, client: ClientInfo): Promise<LoggedIn> {
       const account = await repo.findCredentialsByEmail(input.email);
       const passwordOk = await verifyPassword(account?.passwordHash, input.password);
       if (!account || !passwordOk || !account.defaultOrgId) throw invalidCredentials();
-      if (account.totpEnabled) {
+      let recoveryCodesLeft: number | undefined;
+      if (account.totpEnabled && input.recoveryCode !== undefined) {
+        recoveryCodesLeft = await codes.use(account.id, recoveryCodeHash(input.recoveryCode));
+        if (recoveryCodesLeft === undefined) throw recoveryCodeInvalid();
+      } else if (account.totpEnabled) {
         if (!input.totp) throw unauthorized('totp_required', 'Enter the 6-digit code from your authenticator app.');
         const step = await checkTotp(sealer.open(account.totpSecretSealed!), input.totp, account.totpLastStep);
         if (step === null || !(await repo.claimTotpStep(account.id, step))) {
@@ -69,7 +59,8 @@ export function createIdentityService(repo: IdentityRepo, sealer: Sealer, clock:
         }
       }
       const { passwordHash: _p, totpSecretSealed: _s, totpLastStep: _l, defaultOrgId, ...user } = account;
-      return issueSession(user, defaultOrgId, client);
+      const session = await issueSession(user, defaultOrgId, client);
+      return recoveryCodesLeft === undefined ? session : { ...session, recoveryCodesLeft };
     },
 
     logout: (token: string) => repo.deleteSession(sha256(token)),
@@ -85,8 +76,23 @@ export function createIdentityService(repo: IdentityRepo, sealer: Sealer, clock:
       return found && { userId: found.userId, orgId: found.orgId, via: 'api_key' };
     },
 
-    findHost: (username: string) => repo.findHost({ username }),
-    findHostById: (id: string) => repo.findHost({ id }),
+    /**
+     * The host behind a public page (profile, booking page, slots, booking). While their address is unverified
+     * and verification is required, there is none: the pages answer as for an unknown username.
+     */
+    async findHost(username: string) {
+      const found = await repo.findHost({ username });
+      if (!found || (options.hostsNeedVerifiedEmail && !found.emailVerified)) return undefined;
+      const { emailVerified: _v, ...host } = found;
+      return host;
+    },
+    /** A host by id, for bookings that exist already (an invitee's manage link): not gated by verification. */
+    async findHostById(id: string) {
+      const found = await repo.findHost({ id });
+      if (!found) return undefined;
+      const { emailVerified: _v, ...host } = found;
+      return host;
+    },
 
     timeZoneOf: async (userId: string) => (await repo.findPublicUser(userId))?.timeZone ?? 'UTC',
 
@@ -153,22 +159,53 @@ export function createIdentityService(repo: IdentityRepo, sealer: Sealer, clock:
       return { secret, otpauthUrl };
     },
 
+    /** Turns two-factor on and answers its first ten recovery codes, shown only in this answer. */
     async enableTotp(userId: string, code: string) {
       const state = await repo.findTotpState(userId);
       if (!state?.totpSecretSealed) throw conflict('totp_not_set_up', 'Start two-factor set-up first.');
       if (state.totpEnabled) throw conflict('totp_already_enabled', 'Two-factor authentication is already on.');
       const step = await checkTotp(sealer.open(state.totpSecretSealed), code, state.totpLastStep);
-      if (step === null) throw unauthorized('totp_invalid', 'That authentication code is not valid.');
-      await repo.setTotp(userId, { sealedSecret: state.totpSecretSealed, enabled: true, lastStep: step });
+      if (step === null) throw totpInvalid();
+      const { recoveryCodes, hashes } = newCodeSet();
+      if (!(await codes.enableTotp(userId, state.totpSecretSealed, step, hashes)))
+        throw conflict('totp_setup_changed', 'Two-factor set-up changed meanwhile. Reload and scan the new code.');
+      return { recoveryCodes };
     },
 
-    async disableTotp(userId: string, code: string) {
+    /**
+     * Turns two-factor off with a current code or, when the device is lost, with a recovery code (used up). The
+     * secret and the remaining recovery codes are deleted.
+     */
+    async disableTotp(userId: string, proof: TotpDisableInput) {
       const state = await repo.findTotpState(userId);
       if (!state?.totpEnabled || !state.totpSecretSealed)
         throw conflict('totp_not_enabled', 'Two-factor authentication is not on.');
+      if (proof.recoveryCode !== undefined) {
+        if ((await codes.use(userId, recoveryCodeHash(proof.recoveryCode))) === undefined) throw recoveryCodeInvalid();
+      } else {
+        const step = await checkTotp(sealer.open(state.totpSecretSealed), proof.code!, state.totpLastStep);
+        if (step === null) throw totpInvalid();
+      }
+      await codes.disableTotp(userId);
+    },
+
+    /** Ten new recovery codes for a current TOTP code; the previous set stops working. */
+    async regenerateRecoveryCodes(userId: string, code: string) {
+      const state = await repo.findTotpState(userId);
+      if (!state?.totpEnabled || !state.totpSecretSealed)
+        throw conflict('totp_not_enabled', 'Two-factor authentication is not on.');
+      // The code is recorded as used, so one code seen over a shoulder cannot make a second set.
       const step = await checkTotp(sealer.open(state.totpSecretSealed), code, state.totpLastStep);
-      if (step === null) throw unauthorized('totp_invalid', 'That authentication code is not valid.');
-      await repo.setTotp(userId, { sealedSecret: null, enabled: false, lastStep: null });
+      if (step === null || !(await repo.claimTotpStep(userId, step))) throw totpInvalid();
+      const { recoveryCodes, hashes } = newCodeSet();
+      await codes.replace(userId, hashes);
+      return { recoveryCodes };
+    },
+
+    async recoveryCodesLeft(userId: string) {
+      const state = await repo.findTotpState(userId);
+      if (!state?.totpEnabled) throw conflict('totp_not_enabled', 'Two-factor authentication is not on.');
+      return { recoveryCodesLeft: await codes.countLeft(userId) };
     },
   };
 }

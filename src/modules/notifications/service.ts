@@ -6,8 +6,8 @@ import type { Clock } from '../../lib/clock.js';
 import { bookingInvite, type InviteMethod } from './ics.js';
 import type { Mailer } from './mailer.js';
 import { outboxRepo, type OutboxRow, type QueuedMail } from './outbox.repo.js';
-import { renderBookingMail, type Audience } from './templates.js';
-import type { Attachment, BookingMail, BookingMailEvent } from './types.js';
+import { renderAccountMail, renderBookingMail, type Audience } from './templates.js';
+import type { AccountMail, Attachment, BookingMail, BookingMailEvent } from './types.js';
 
 export const EMAIL_DISPATCH_JOB = 'email.dispatch';
 const BATCH = 50;
@@ -159,6 +159,13 @@ export function createNotifications(deps: NotificationsDeps) {
     /** Writes the booking's e-mails to the outbox inside the caller's transaction. */
     queueBookingMail: (tx: Tx, ids: { orgId: string; bookingId: string }, e: BookingMailEvent, b: BookingMail) =>
       outboxRepo.enqueue(tx, ids.orgId, ids.bookingId, bookingMails(e, b, ids.bookingId), deps.coalesceSeconds),
+
+    /**
+     * Writes a message about a person's own account (reset, verification) to the outbox inside the caller's
+     * transaction; `orgId` is the account's organization, whose mail log lists it.
+     */
+    queueAccountMail: (tx: Tx, orgId: string, to: string, mail: AccountMail) =>
+      outboxRepo.enqueue(tx, orgId, null, [{ to, ...renderAccountMail(mail), attachments: [] }]),
 
     /** After commit: ask a worker to send now rather than at the next sweep. Losing this only delays mail. */
     kick() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bookingMail } from '../../../test/helpers/booking-mail.js';
-import { renderBookingMail } from './templates.js';
+import { renderAccountMail, renderBookingMail } from './templates.js';
 import type { BookingMailEvent } from './types.js';
 
 const booked: BookingMailEvent = { kind: 'booked' };
@@ -108,5 +108,51 @@ describe('booking e-mail templates', () => {
     expect(html).not.toContain('white-space:nowrap');
     expect(html).toMatch(/overflow-wrap:anywhere/);
     expect(html).toMatch(/<dt[^>]*>When<\/dt><dd[^>]*>Monday/);
+  });
+});
+
+describe('account e-mail templates', () => {
+  const resetUrl = 'https://meet.example.com/reset-password?token=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcdefg';
+
+  it('carry their one link as the button, in the text, and spelled out for mail apps that break buttons', () => {
+    const mail = renderAccountMail({ kind: 'password_reset', name: 'Ada', resetUrl, validMinutes: 60 });
+    expect(mail.subject).toBe('Reset your TuskHub password');
+    expect(mail.text).toContain(`Choose a new password: ${resetUrl}`);
+    expect(mail.text).toContain('for 1 hour');
+    expect(mail.text).toMatch(/ignore this e-mail/);
+    expect(links(mail.html)).toEqual([expect.objectContaining({ href: resetUrl, label: 'Choose a new password' })]);
+    expect(mail.html).toContain(`copy this address into your browser: ${resetUrl}`);
+  });
+
+  it('share the booking mails’ phone-sized layout and keep names on one line, escaped', () => {
+    const mail = renderAccountMail({
+      kind: 'email_verification',
+      name: 'Eve <b>\nLog in: https://evil.test',
+      verifyUrl: 'https://meet.example.com/verify-email?token=t',
+      validHours: 24,
+      pagesWaiting: true,
+    });
+    expect(mail.html).toContain('width=device-width');
+    expect(mail.html).toMatch(/max-width:560px[^"]*overflow-wrap:anywhere/);
+    expect(mail.html).not.toContain('<b>');
+    expect(mail.text.split('\n').filter((l) => l.startsWith('Log in:'))).toEqual([]);
+    expect(mail.text).toContain('for 24 hours');
+    expect(mail.text).toContain('Your booking pages go live once it is confirmed.');
+  });
+
+  it('tell the owner of a registered address how to get in, with the password link as the quiet one', () => {
+    const mail = renderAccountMail({
+      kind: 'account_exists',
+      name: 'Ada',
+      loginUrl: 'https://meet.example.com/login',
+      resetUrl,
+      validMinutes: 60,
+    });
+    expect(mail.subject).toBe('You already have a TuskHub account');
+    const [login, reset] = links(mail.html);
+    expect(login).toMatchObject({ label: 'Log in', href: 'https://meet.example.com/login' });
+    expect(login!.style).toContain('background');
+    expect(reset).toMatchObject({ label: 'Choose a new password', href: resetUrl });
+    expect(reset!.style).not.toContain('background');
   });
 });

@@ -38,3 +38,10 @@ export type BookingMailEvent =
 
 export type Attachment = { filename: string; contentType: string; contentBase64: string };
 export type OutgoingMail = { to: string; subject: string; text: string; html: string; attachments: Attachment[] };
+
+/** A message about a person's own account, sent to its address; each carries the one-time link it is for. */
+export type AccountMail =
+  | { kind: 'password_reset'; name: string; resetUrl: string; validMinutes: number }
+  | { kind: 'email_verification'; name: string; verifyUrl: string; validHours: number; pagesWaiting: boolean }
+  /** Sign-up with an address that already has an account: no account is made, its owner is told how to get in. */
+  | { kind: 'account_exists'; name: string; loginUrl: string; resetUrl: string; validMinutes: number };
