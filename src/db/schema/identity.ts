@@ -60,15 +60,17 @@ export const users = pgTable(
   ],
 );
 
+/** The user a row belongs to; it goes when the user goes. */
+export const userId = () =>
+  uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' });
+
 export const memberships = pgTable(
   'memberships',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    orgId: orgId(),
+    userId: userId(),
     role: memberRole('role').notNull().default('member'),
     createdAt: createdAt(),
   },
@@ -79,12 +81,8 @@ export const sessions = pgTable(
   'sessions',
   {
     id: id(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: userId(),
+    orgId: orgId(),
     /** SHA-256 of the cookie value: a stolen database does not yield usable sessions. */
     tokenHash: text('token_hash').notNull().unique(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -99,12 +97,8 @@ export const apiKeys = pgTable(
   'api_keys',
   {
     id: id(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: userId(),
+    orgId: orgId(),
     name: text('name').notNull(),
     /** The first characters of the key, shown in lists so a person can tell keys apart. */
     prefix: text('prefix').notNull(),
@@ -126,9 +120,7 @@ export const accountTokens = pgTable(
   'account_tokens',
   {
     id: id(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userId(),
     purpose: accountTokenPurpose('purpose').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -166,9 +158,7 @@ export const totpRecoveryCodes = pgTable(
   'totp_recovery_codes',
   {
     id: id(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userId(),
     codeHash: text('code_hash').notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: createdAt(),

@@ -14,7 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns.js';
-import { organizations, orgId, users } from './identity.js';
+import { organizations, orgId, userId, users } from './identity.js';
 import { bookingRef, meetingBookings, meetingTypeRef, meetingTypes } from './scheduling.js';
 import {
   DOCUMENT_PURPOSES,
@@ -140,9 +140,7 @@ export const meetingTeamAvailability = pgTable(
     meetingTypeId: uuid('meeting_type_id')
       .notNull()
       .references(() => meetingTypes.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userId(),
     weight: integer('weight').notNull().default(100),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -13,7 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns.js';
-import { orgId, users } from './identity.js';
+import { orgId, userId, users } from './identity.js';
 import type { BookedLocation, BookingQuestion, DateOverride, MeetingLocation, WeeklyInterval } from './stored-json.js';
 import { BOOKING_STATUSES, HOUR_CYCLES, MEETING_KINDS, REMINDER_STATUSES, SCHEDULING_MODES } from './values.js';
 
@@ -89,9 +89,7 @@ export const meetingAvailability = pgTable(
   {
     id: id(),
     orgId: orgId(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userId(),
     timeZone: text('time_zone').notNull(),
     weekly: jsonb('weekly').$type<WeeklyInterval[]>().notNull().default([]),
     overrides: jsonb('overrides').$type<DateOverride[]>().notNull().default([]),

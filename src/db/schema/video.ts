@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns.js';
-import { orgId, users } from './identity.js';
+import { orgId, userId } from './identity.js';
 import { meetingBookings } from './scheduling.js';
 import { CALENDAR_PROVIDERS, INTEGRATION_STATUSES, VIDEO_LINK_STATUSES, VIDEO_PROVIDERS } from './values.js';
 
@@ -18,9 +18,7 @@ export const meetingCalendarIntegrations = pgTable(
   {
     id: id(),
     orgId: orgId(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userId(),
     provider: calendarProvider('provider').notNull(),
     accountEmail: text('account_email'),
     /** Sealed with APP_SECRET: OAuth tokens or CalDAV passwords. */

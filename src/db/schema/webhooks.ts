@@ -1,6 +1,6 @@
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns.js';
-import { orgId, users } from './identity.js';
+import { orgId, userId } from './identity.js';
 import { WEBHOOK_DELIVERY_STATUSES } from './values.js';
 
 export const webhookDeliveryStatus = pgEnum('webhook_delivery_status', WEBHOOK_DELIVERY_STATUSES);
@@ -11,9 +11,7 @@ export const webhookEndpoints = pgTable(
   {
     id: id(),
     orgId: orgId(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userId(),
     url: text('url').notNull(),
     /** Sealed with APP_SECRET: the signing secret must be readable to sign, so it cannot be hashed. */
     secretSealed: text('secret_sealed').notNull(),
