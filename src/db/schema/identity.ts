@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   index,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -12,9 +13,11 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns.js';
-import { MEMBER_ROLES } from './values.js';
+import type { Onboarding } from './stored-json.js';
+import { LOCALES, MEMBER_ROLES } from './values.js';
 
 export const memberRole = pgEnum('member_role', MEMBER_ROLES);
+export const locale = pgEnum('locale', LOCALES);
 
 export const organizations = pgTable('organizations', {
   id: id(),
@@ -51,6 +54,9 @@ export const users = pgTable(
      * of an unverified host answer as if the host did not exist.
      */
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    /** The language of the host's own e-mails and of their pages' defaults. */
+    locale: locale('locale').notNull().default('en'),
+    onboarding: jsonb('onboarding').$type<Onboarding>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   index,
@@ -13,7 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns.js';
-import { orgId, userId, users } from './identity.js';
+import { locale, orgId, userId, users } from './identity.js';
 import type { BookedLocation, BookingQuestion, DateOverride, MeetingLocation, WeeklyInterval } from './stored-json.js';
 import { BOOKING_STATUSES, HOUR_CYCLES, MEETING_KINDS, REMINDER_STATUSES, SCHEDULING_MODES } from './values.js';
 
@@ -58,6 +59,13 @@ export const meetingTypes = pgTable(
     currency: text('currency'),
     isActive: boolean('is_active').notNull().default(true),
     isSecret: boolean('is_secret').notNull().default(false),
+    /** The hours bookings of this type follow; none means the host's default schedule. */
+    scheduleId: uuid('schedule_id').references((): AnyPgColumn => meetingAvailability.id, { onDelete: 'set null' }),
+    /** A colour to tell types apart in the dashboard, "#rrggbb"; none picks one from the palette. */
+    color: text('color'),
+    /** Where the invitee goes after booking instead of the confirmation; opt-in to pass the booking's details. */
+    redirectUrl: text('redirect_url'),
+    redirectWithDetails: boolean('redirect_with_details').notNull().default(false),
     /** Set when the host deletes a type that has bookings: they stay for history, the type leaves every list. */
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: createdAt(),
@@ -80,23 +88,36 @@ export const meetingTypes = pgTable(
     check('meeting_types_notice_check', sql`${t.minimumNoticeMinutes} >= 0`),
     check('meeting_types_window_check', sql`${t.bookingWindowDays} between 1 and 730`),
     check('meeting_types_daily_limit_check', sql`${t.maxBookingsPerDay} is null or ${t.maxBookingsPerDay} >= 1`),
+    check('meeting_types_color_check', sql`${t.color} is null or ${t.color} ~ '^#[0-9a-f]{6}$'`),
   ],
 );
 
-/** One weekly schedule per host, in the host's zone; overrides replace a whole local date. */
+/**
+ * A host's named schedules ("Working hours", "Evenings"), each weekly hours in its zone with overrides that
+ * replace a whole local date. One is the default: the contract's /api/meetings/availability and every meeting
+ * type without a schedule of its own use it.
+ */
 export const meetingAvailability = pgTable(
   'meeting_availability',
   {
     id: id(),
     orgId: orgId(),
     userId: userId(),
+    name: text('name').notNull().default('Working hours'),
+    isDefault: boolean('is_default').notNull().default(true),
     timeZone: text('time_zone').notNull(),
     weekly: jsonb('weekly').$type<WeeklyInterval[]>().notNull().default([]),
     overrides: jsonb('overrides').$type<DateOverride[]>().notNull().default([]),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('meeting_availability_user_key').on(t.userId), index('meeting_availability_org_idx').on(t.orgId)],
+  (t) => [
+    uniqueIndex('meeting_availability_default_key')
+      .on(t.userId)
+      .where(sql`is_default`),
+    uniqueIndex('meeting_availability_user_name_key').on(t.userId, sql`lower(${t.name})`),
+    index('meeting_availability_org_idx').on(t.orgId),
+  ],
 );
 
 /**
@@ -135,6 +156,12 @@ export const meetingBookings = pgTable(
     cancelReason: text('cancel_reason'),
     cancelledBy: text('cancelled_by'),
     noShow: boolean('no_show').notNull().default(false),
+    /** The host's private note; never shown to the invitee, in e-mails or in webhooks. */
+    hostNote: text('host_note'),
+    /** Set when the host asked the invitee to pick a new time: the booking is cancelled until they do. */
+    rescheduleRequestedAt: timestamp('reschedule_requested_at', { withTimezone: true }),
+    /** The language the invitee booked in; their e-mails and pages follow it. */
+    locale: locale('locale').notNull().default('en'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

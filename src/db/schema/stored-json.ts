@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCATION_TYPES, QUESTION_TYPES } from './values.js';
+import { LOCATION_TYPES, ONBOARDING_STEPS, QUESTION_TYPES } from './values.js';
 
 /**
  * The shapes of the JSON the tables store, as zod objects: the Drizzle columns take their types from them, the
@@ -42,3 +42,14 @@ export type WeeklyInterval = z.output<typeof weeklyIntervalShape>;
 /** One local date's hours, replacing the weekly ones; no intervals is a day off. */
 export const dateOverrideShape = z.object({ date: z.string(), intervals: z.array(timeIntervalShape) });
 export type DateOverride = z.output<typeof dateOverrideShape>;
+
+/**
+ * Where a new host is in the first-run guide: the steps done, and when they put it away (skipped; it can be
+ * resumed) or finished it. Hosts from before the guide existed start finished.
+ */
+export const onboardingShape = z.object({
+  done: z.array(z.enum(ONBOARDING_STEPS)).optional(),
+  dismissedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+});
+export type Onboarding = z.output<typeof onboardingShape>;

@@ -17,6 +17,10 @@ export const LIVE_BOOKING_STATUSES = ['pending', 'confirmed'] as const;
 export const REMINDER_STATUSES = ['scheduled', 'sent', 'cancelled', 'skipped', 'failed'] as const;
 /** The clock an invitee reads times on: 12-hour or 24-hour. */
 export const HOUR_CYCLES = ['h12', 'h23'] as const;
+/** The languages the booking pages and e-mails are written in; the first is the default. */
+export const LOCALES = ['en', 'de'] as const;
+/** The steps of a new host's first-run guide, in order. */
+export const ONBOARDING_STEPS = ['profile', 'availability', 'link', 'calendar'] as const;
 
 export const VIDEO_PROVIDERS = ['jitsi', 'zoom', 'google_meet', 'teams'] as const;
 export const VIDEO_LINK_STATUSES = ['pending', 'ready', 'failed', 'deleted'] as const;

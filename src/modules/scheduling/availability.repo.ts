@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { meetingAvailability } from '../../db/schema/index.js';
 import type { Tx } from '../../db/tenant.js';
 import type { Availability } from './schemas.js';
 
 export const availabilityRepo = {
+  /** The host's default schedule: the one the contract's availability routes read and write. */
   async find(tx: Tx, userId: string): Promise<Availability | undefined> {
     const [row] = await tx
       .select({
@@ -12,7 +13,7 @@ export const availabilityRepo = {
         overrides: meetingAvailability.overrides,
       })
       .from(meetingAvailability)
-      .where(eq(meetingAvailability.userId, userId));
+      .where(and(eq(meetingAvailability.userId, userId), eq(meetingAvailability.isDefault, true)));
     return row;
   },
 
@@ -20,6 +21,6 @@ export const availabilityRepo = {
     await tx
       .insert(meetingAvailability)
       .values({ orgId, userId, ...availability })
-      .onConflictDoUpdate({ target: meetingAvailability.userId, set: availability });
+      .onConflictDoUpdate({ target: meetingAvailability.userId, targetWhere: sql`is_default`, set: availability });
   },
 };
