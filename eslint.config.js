@@ -110,8 +110,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(?!zod$|(\\.\\.?/)+([\\w-]+/)*([\\w-]+\\.rules|values|stored-json)\\.js$)',
-              message: 'Browser-safe files import only zod, values.ts, stored-json.ts and *.rules.ts.',
+              regex: '^(?!zod(/mini)?$|(\\.\\.?/)+([\\w-]+/)*([\\w-]+\\.rules|values|stored-json)\\.js$)',
+              message: 'Browser-safe files import only zod (or zod/mini), values.ts, stored-json.ts and *.rules.ts.',
             },
           ],
         },

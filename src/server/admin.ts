@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 import { createDb, type DbHandle } from '../db/client.js';
 import { DataDirInUseError } from '../db/data-dir-lock.js';
 import { isConnectionFailure } from '../db/errors.js';
@@ -55,9 +55,9 @@ function parse(argv: string[]) {
   }
 }
 
-function valid<T>(schema: z.ZodType<T, unknown>, value: unknown, what: string): T {
+function valid<T>(schema: z.core.$ZodType<T>, value: unknown, what: string): T {
   if (value === undefined) throw new UsageError(`${what} is missing.`);
-  const result = schema.safeParse(value);
+  const result = z.safeParse(schema, value);
   if (!result.success) throw new UsageError(`${what}: ${result.error.issues[0]?.message ?? 'invalid'}`);
   return result.data;
 }

@@ -36,7 +36,7 @@ export const loginBody = z.object({
     .max(254)
     .transform((v) => v.trim().toLowerCase()),
   password: z.string().max(256),
-  totp: totpCodeSchema.optional(),
+  totp: z.optional(totpCodeSchema),
 });
 
 export const publicUser = z.object({
@@ -118,7 +118,7 @@ export const recoveryCodesLeftResponse = z.object({ recoveryCodesLeft: z.number(
 
 /** Turning two-factor off takes a current TOTP code or, with the device lost, a recovery code. */
 export const totpDisableBody = z
-  .object({ code: totpCodeSchema.optional(), recoveryCode: recoveryCodeSchema.optional() })
+  .object({ code: z.optional(totpCodeSchema), recoveryCode: recoveryCodeSchema.optional() })
   .refine((b) => (b.code === undefined) !== (b.recoveryCode === undefined), {
     path: ['code'],
     message: 'Send the 6-digit code from your app, or a recovery code.',

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { BookingQuestion } from '../../db/schema/stored-json.js';
 import { personNameSchema } from '../identity/users.rules.js';
 
 /**
  * The rules the booking form follows, shared with the browser, which runs them before booking: the invitee's
- * own fields, and the answers to the type's questions. Imports only zod and other rules.
+ * own fields, and the answers to the type's questions. Imports only zod/mini (see users.rules.ts) and other rules.
  */
 
 /** The longest answer or note an invitee may write. */
@@ -12,11 +12,14 @@ export const MAX_TEXT_LENGTH = 5000;
 
 export const inviteeSchema = z.object({
   name: personNameSchema,
-  email: z.email({ message: 'Enter a valid e-mail address.' }).max(254),
+  email: z.email({ error: 'Enter a valid e-mail address.' }).check(z.maxLength(254)),
 });
 
-export const answersSchema = z.record(z.string(), z.union([z.string().max(MAX_TEXT_LENGTH), z.boolean()]));
-export const notesSchema = z.string().max(MAX_TEXT_LENGTH);
+export const answersSchema = z.record(
+  z.string(),
+  z.union([z.string().check(z.maxLength(MAX_TEXT_LENGTH)), z.boolean()]),
+);
+export const notesSchema = z.string().check(z.maxLength(MAX_TEXT_LENGTH));
 
 export type Answers = Record<string, string | boolean>;
 

@@ -103,8 +103,8 @@ export const bookBody = z.object({
   invitee: inviteeSchema,
   /** The clock the invitee reads times on; their e-mails follow it (24-hour when left out). */
   hourCycle: z.enum(HOUR_CYCLES, { message: 'Use h12 for a 12-hour clock or h23 for 24-hour.' }).optional(),
-  answers: answersSchema.default({}),
-  notes: notesSchema.optional(),
+  answers: z._default(answersSchema, {}),
+  notes: z.optional(notesSchema),
 });
 export type BookInput = z.infer<typeof bookBody>;
 export type BookRequest = z.input<typeof bookBody>;

@@ -1,5 +1,6 @@
 import {
   emailSchema,
+  MIN_PASSWORD_LENGTH,
   passwordSchema,
   personNameSchema,
   usernameSchema,
@@ -9,7 +10,7 @@ import { firstIssue } from '../../lib/serverRules';
 import type { SignupInput } from './api';
 
 // The server's own rules, run before a round trip; the server still decides.
-export const minPasswordLength = passwordSchema.minLength!;
+export const minPasswordLength = MIN_PASSWORD_LENGTH;
 
 export function validateSignup(input: SignupInput, timeZones: readonly string[]): FieldErrors {
   const errors: FieldErrors = {};
