@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { e2eSession } from './helpers/app.js';
-import { horizontalOverflow, screenshot, seriousA11yViolations, type ViewportName } from './helpers/browser.js';
+import { expectTidyPage, screenshot, type ViewportName } from './helpers/browser.js';
 import { fillBookingForm, findSlot, hostApi, newAccount, openEditorSection, signUp } from './helpers/flows.js';
 
 const HOUR = 3_600_000;
@@ -19,11 +19,6 @@ beforeAll(async () => {
   thanksUrl = `http://127.0.0.1:${(thanks.address() as AddressInfo).port}/thanks?from=tuskhub`;
 });
 afterAll(() => new Promise((resolve) => thanks.close(resolve)));
-
-async function checkPage(page: Page, name: string) {
-  expect(await seriousA11yViolations(page), `axe on ${name}`).toEqual([]);
-  expect(await horizontalOverflow(page), `horizontal overflow on ${name}`).toBe(0);
-}
 
 const selectedTab = (page: Page) => page.getByRole('tab', { selected: true }).innerText();
 
@@ -51,7 +46,7 @@ describe.each(['desktop', 'phone'] as const)('the meeting-type editor at %s widt
     for (const name of SECTIONS) {
       await openEditorSection(page, name);
       expect(new URL(page.url()).searchParams.get('section')).toBe(name.toLowerCase());
-      await checkPage(page, `editor ${name}`);
+      await expectTidyPage(page, `editor ${name}`);
       await screenshot(page, `${viewport}-editor-${name.toLowerCase()}`);
     }
     // The keyboard moves between tabs (arrows wrap, Home and End), and a reload keeps the section.
@@ -94,7 +89,7 @@ describe.each(['desktop', 'phone'] as const)('the meeting-type editor at %s widt
     expect(await page.getByRole('radio', { name: 'Green' }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Saved.', { exact: true }).waitFor();
-    await checkPage(page, 'editor saved');
+    await expectTidyPage(page, 'editor saved');
     const saved = await api<{ meetingType: Record<string, unknown> }>('GET', `/api/meetings/types/${meetingType.id}`);
     expect(saved.meetingType).toMatchObject({
       bookingWindowDays: 30,
@@ -119,7 +114,7 @@ describe.each(['desktop', 'phone'] as const)('the meeting-type editor at %s widt
     expect(await page.getByLabel('Redirect after booking (optional)').inputValue()).toBe(thanksUrl);
     await page.goto('/dashboard');
     await page.getByRole('listitem').filter({ hasText: 'Intro call (copy)' }).getByText('Off').waitFor();
-    await checkPage(page, 'meeting types');
+    await expectTidyPage(page, 'meeting types');
     await screenshot(page, `${viewport}-meeting-types-colours`);
 
     // An invitee books and lands on the host's page with the booking's details, and no manage token.

@@ -1,16 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { e2eSession } from './helpers/app.js';
-import { horizontalOverflow, screenshot, seriousA11yViolations, type ViewportName } from './helpers/browser.js';
+import { expectTidyPage, screenshot, type ViewportName } from './helpers/browser.js';
 import { hostApi, newAccount, openEditorSection, signUp } from './helpers/flows.js';
 
 const HOST_ZONE = 'Europe/Berlin';
 const session = e2eSession();
-
-async function checkPage(page: Page, name: string) {
-  expect(await seriousA11yViolations(page), `axe on ${name}`).toEqual([]);
-  expect(await horizontalOverflow(page), `horizontal overflow on ${name}`).toBe(0);
-}
 
 /** The hours (in the host's zone) of the slots a visitor is offered over the next two weeks. */
 async function offeredHours(page: Page, user: string, type: string) {
@@ -53,7 +48,7 @@ describe.each(['desktop', 'phone'] as const)('schedules at %s width', (viewport:
     await page.getByRole('button', { name: 'Save availability' }).click();
     await page.getByText('Saved. Meeting types that use “Evenings” follow these hours now.').waitFor();
     await list.getByRole('link', { name: /Evenings.*Mon–Sun 6:00 PM–9:00 PM/ }).waitFor();
-    await checkPage(page, 'schedules');
+    await expectTidyPage(page, 'schedules');
     await screenshot(page, `${viewport}-schedules`);
 
     // A copy, then deleted again.
@@ -75,7 +70,7 @@ describe.each(['desktop', 'phone'] as const)('schedules at %s width', (viewport:
     expect(await picker.locator('option').allInnerTexts()).toEqual(['Default (Working hours)', 'Evenings']);
     await picker.selectOption({ label: 'Evenings' });
     await page.getByText('Mon–Sun 6:00 PM–9:00 PM').waitFor();
-    await checkPage(page, 'editor availability section');
+    await expectTidyPage(page, 'editor availability section');
     await screenshot(page, `${viewport}-editor-schedule-picker`);
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Saved.', { exact: true }).waitFor();

@@ -45,10 +45,16 @@ export type MeetingTypeCreateRequest = z.input<typeof meetingTypeCreateBody>;
 /** A question sent without an id is new: the server gives it one. */
 export type QuestionRequest = z.input<typeof questionSchema>;
 
+/** A PATCH must change something: an empty body is refused. */
+const changesSomething = [
+  (patch: object) => Object.keys(patch).length > 0,
+  { message: 'Send at least one field to change.' },
+] as const;
+
 export const meetingTypePatchBody = z
   .object(meetingTypeFields)
   .partial()
-  .refine((p) => Object.keys(p).length > 0, { message: 'Send at least one field to change.' });
+  .refine(...changesSomething);
 export type MeetingTypePatch = z.infer<typeof meetingTypePatchBody>;
 export type MeetingTypePatchRequest = z.input<typeof meetingTypePatchBody>;
 
@@ -97,7 +103,7 @@ export const schedulePatchBody = z
     ...hoursFields,
   })
   .partial()
-  .refine((p) => Object.keys(p).length > 0, { message: 'Send at least one field to change.' })
+  .refine(...changesSomething)
   .superRefine((p, ctx) => checkHours({ weekly: p.weekly ?? [], overrides: p.overrides ?? [] }, ctx));
 export type SchedulePatch = z.infer<typeof schedulePatchBody>;
 export type SchedulePatchRequest = z.input<typeof schedulePatchBody>;

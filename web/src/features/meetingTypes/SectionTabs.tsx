@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { focusRing } from '../../ui/focusRing';
 import { editorSections, type EditorSection } from './editorSections';
 
@@ -19,6 +19,13 @@ const tabId = (section: EditorSection) => `meeting-type-tab-${section}`;
  */
 export function SectionTabs({ active, onChange, withErrors, children }: SectionTabsProps) {
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  // Opened from the URL, the section's tab may sit past the edge of a phone's scrolling row: bring it into view.
+  useEffect(() => {
+    tabs.current[editorSections.findIndex((s) => s.id === active)]?.scrollIntoView({
+      block: 'nearest',
+      inline: 'nearest',
+    });
+  }, [active]);
 
   function keyDown(event: KeyboardEvent<HTMLDivElement>) {
     const index = editorSections.findIndex((s) => s.id === active);
