@@ -124,6 +124,7 @@ describe('a type that is turned off', () => {
     const preview = await client.get(pagePath);
     expect(preview.status).toBe(200);
     expect(preview.body.meetingType.isActive).toBe(false);
+    expect(preview.headers['cache-control']).toBe('private, no-store');
     expect((await client.get(slotsPath)).body.slots.length).toBeGreaterThan(0);
     expect((await client.get(`/api/public/users/${user.username}`)).body.meetingTypes).toEqual([]);
 

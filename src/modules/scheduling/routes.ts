@@ -194,7 +194,12 @@ export function schedulingRoutes(
         response: { 200: publicPageResponse },
       },
     },
-    async (req) => s.slots.page(req.params.username, req.params.slug, viewer(req)),
+    async (req, reply) => {
+      const page = await s.slots.page(req.params.username, req.params.slug, viewer(req));
+      // A preview is its host's alone: no shared cache may keep it for others.
+      if (!page.meetingType.isActive) reply.header('cache-control', 'private, no-store');
+      return page;
+    },
   );
 
   const slotLimits = rateLimited(app, [
