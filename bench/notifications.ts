@@ -98,6 +98,10 @@ try {
     reminderOffsetsMinutes: [60],
     isActive: true,
     isSecret: false,
+    scheduleId: null,
+    color: null,
+    redirectUrl: null,
+    redirectWithDetails: false,
   });
   const dueFrom = Date.now() + 20_000;
   const reminders = await withTenant(handle.db, principal, async (tx) => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { e2eSession } from './helpers/app.js';
-import { createMeetingType, newAccount, signUp } from './helpers/flows.js';
+import { createMeetingType, newAccount, openEditorSection, signUp } from './helpers/flows.js';
 
 const session = e2eSession();
 
@@ -20,10 +20,11 @@ describe('questions added in the meeting-type editor', () => {
       expect(id).toMatch(/^q_[a-z2-7]{8}$/);
 
       await page.getByRole('link', { name: 'Discovery call', exact: true }).click();
+      await openEditorSection(page, 'Questions');
       await page.getByRole('button', { name: 'Add a question' }).click();
       await page.getByLabel('Question', { exact: true }).nth(1).fill('Your company');
       await page.getByRole('button', { name: 'Save changes' }).click();
-      await page.waitForURL(/\/dashboard$/);
+      await page.getByText('Saved.', { exact: true }).waitFor();
       const ids = await idsOf();
       expect(ids[0]).toBe(id);
       expect(ids[1]).toMatch(/^q_[a-z2-7]{8}$/);

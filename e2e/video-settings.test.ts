@@ -11,7 +11,14 @@ import {
   seriousA11yViolations,
   type ViewportName,
 } from './helpers/browser.js';
-import { fillBookingForm, findSlot, newAccount, setAllDayAvailability, signUp } from './helpers/flows.js';
+import {
+  fillBookingForm,
+  findSlot,
+  newAccount,
+  openEditorSection,
+  setAllDayAvailability,
+  signUp,
+} from './helpers/flows.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -115,7 +122,9 @@ describe.each(['desktop', 'phone'] as const)('video meeting settings at %s width
     await host.goto('/dashboard/types/new');
     await host.getByLabel('Title', { exact: true }).fill('Zoom call');
     await host.getByLabel('Duration (minutes)').fill('30');
+    await openEditorSection(host, 'Limits');
     await host.getByLabel('Minimum notice', { exact: true }).fill('0');
+    await openEditorSection(host, 'Details');
     const where = host.getByLabel('Where the meeting happens');
     await where.selectOption('zoom');
     const connectHint = host.getByRole('link', { name: /Connect Zoom in Settings first/ });
@@ -142,7 +151,9 @@ describe.each(['desktop', 'phone'] as const)('video meeting settings at %s width
     await host.goto('/dashboard/types/new');
     await host.getByLabel('Title', { exact: true }).fill('Zoom call');
     await host.getByLabel('Duration (minutes)').fill('30');
+    await openEditorSection(host, 'Limits');
     await host.getByLabel('Minimum notice', { exact: true }).fill('0');
+    await openEditorSection(host, 'Details');
     await host.getByLabel('Where the meeting happens').selectOption('zoom');
     await host.getByRole('button', { name: 'Create meeting type' }).click();
     await host.waitForURL(/\/dashboard$/);

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = 'test-results/screenshots';
@@ -70,4 +71,10 @@ export async function seriousA11yViolations(
 export function horizontalOverflow(page: Page): Promise<number> {
   // A string, not a function: this project's Node typecheck has no DOM types.
   return page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+}
+
+/** Neither serious axe findings nor sideways scrolling on the page as it is now; `name` says which page failed. */
+export async function expectTidyPage(page: Page, name: string): Promise<void> {
+  expect(await seriousA11yViolations(page), `axe on ${name}`).toEqual([]);
+  expect(await horizontalOverflow(page), `horizontal overflow on ${name}`).toBe(0);
 }

@@ -27,15 +27,26 @@ export async function signUp(page: Page, account: Account) {
 
 export type TypeOptions = { title: string; requiresConfirmation?: boolean; question?: string };
 
+/** Opens a section of the meeting-type editor by its tab. */
+export async function openEditorSection(page: Page, name: string) {
+  await page.getByRole('tab', { name, exact: true }).click();
+  await page.getByRole('tab', { name, exact: true, selected: true }).waitFor();
+}
+
 /** Creates a meeting type through the editor: 30 minutes, no minimum notice, optionally a required question. */
 export async function createMeetingType(page: Page, options: TypeOptions) {
   await page.goto('/dashboard');
   await page.getByRole('link', { name: 'New meeting type' }).click();
   await page.getByLabel('Title', { exact: true }).fill(options.title);
   await page.getByLabel('Duration (minutes)').fill('30');
+  await openEditorSection(page, 'Limits');
   await page.getByLabel('Minimum notice', { exact: true }).fill('0');
-  if (options.requiresConfirmation) await page.getByLabel('I confirm each booking myself').check();
+  if (options.requiresConfirmation) {
+    await openEditorSection(page, 'Advanced');
+    await page.getByLabel('I confirm each booking myself').check();
+  }
   if (options.question) {
+    await openEditorSection(page, 'Questions');
     await page.getByRole('button', { name: 'Add a question' }).click();
     await page.getByLabel('Question', { exact: true }).fill(options.question);
     await page.getByLabel('Required', { exact: true }).check();

@@ -59,3 +59,9 @@ export function isConnectionFailure(error: unknown): boolean {
 export function isLockTimeout(error: unknown): boolean {
   return pgError(error)?.code === '55P03';
 }
+
+/** The constraint a foreign key violation (23503) broke, or undefined for any other error. */
+export function foreignKeyViolation(error: unknown): string | undefined {
+  const e = pgError(error);
+  return e?.code === '23503' ? (e.constraint ?? '') : undefined;
+}

@@ -41,6 +41,10 @@ export async function seedDemoHost(
     reminderOffsetsMinutes: [1440, 60],
     isActive: true,
     isSecret: false,
+    scheduleId: null,
+    color: null,
+    redirectUrl: null,
+    redirectWithDetails: false,
   });
   await services.meetingTypes.create(principal, {
     title: 'Contract review',
@@ -60,6 +64,10 @@ export async function seedDemoHost(
     reminderOffsetsMinutes: [1440, 60],
     isActive: true,
     isSecret: false,
+    scheduleId: null,
+    color: null,
+    redirectUrl: null,
+    redirectWithDetails: false,
   });
   return { email: DEMO_EMAIL, password, bookingPage: '/demo/intro' };
 }

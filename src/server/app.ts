@@ -11,6 +11,7 @@ import { accountRoutes } from '../modules/identity/accounts.routes.js';
 import { identityRoutes } from '../modules/identity/routes.js';
 import { bookingRoutes } from '../modules/scheduling/bookings.routes.js';
 import { schedulingRoutes } from '../modules/scheduling/routes.js';
+import { scheduleRoutes } from '../modules/scheduling/schedules.routes.js';
 import { notificationRoutes } from '../modules/notifications/routes.js';
 import { integrationRoutes } from '../modules/video/routes.js';
 import { webhookRoutes } from '../modules/webhooks/routes.js';
@@ -93,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   identityRoutes(app, services.identity, config);
   accountRoutes(app, { identity: services.identity, accounts: services.accounts }, config);
   schedulingRoutes(app, services);
+  scheduleRoutes(app, services.schedules);
   bookingRoutes(app, services.bookings, {
     perBookingPerHour: config.inviteeChangesPerBookingPerHour,
     perIpPerHour: config.inviteeChangesPerIpPerHour,

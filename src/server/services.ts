@@ -15,6 +15,7 @@ import type { SlotChange } from '../modules/scheduling/booking-effects.js';
 import { createBookingsService } from '../modules/scheduling/bookings.service.js';
 import { createManageTokens } from '../modules/scheduling/manage-token.js';
 import { createMeetingTypesService } from '../modules/scheduling/meeting-types.service.js';
+import { createSchedulesService } from '../modules/scheduling/schedules.service.js';
 import { slotTopic } from '../modules/scheduling/slot-events.js';
 import { createSlotsService } from '../modules/scheduling/slots.service.js';
 import { createIntegrations } from '../modules/video/integrations.service.js';
@@ -121,6 +122,7 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
     video,
     meetingTypes,
     availability: createAvailabilityService(db, identity.timeZoneOf, publishSlots),
+    schedules: createSchedulesService(db, identity.timeZoneOf, publishSlots),
     slots: createSlotsService(db, identity.findHost, clock),
     analytics: createAnalytics({
       db,

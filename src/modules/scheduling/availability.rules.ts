@@ -112,5 +112,12 @@ export function checkHours(a: Hours, ctx: z.RefinementCtx) {
   });
 }
 
+/** A schedule's name, unique among the host's schedules whatever its case ("Evenings", "evenings"). */
+export const scheduleNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'Give the schedule a name.' })
+  .max(60, { message: 'Use at most 60 characters.' });
+
 /** Weekly hours and date overrides without their time zone. */
 export const hoursRules = z.object(hoursFields).superRefine(checkHours);

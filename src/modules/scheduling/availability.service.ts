@@ -1,8 +1,8 @@
 import type { Database } from '../../db/client.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { Principal } from '../identity/service.js';
-import { availabilityRepo } from './availability.repo.js';
-import { endsBeforeStart } from './availability.rules.js';
+import { presentedHours, storedHours } from './hours.js';
+import { schedulesRepo } from './schedules.repo.js';
 import type { Availability } from './schemas.js';
 
 const WORKDAYS = [1, 2, 3, 4, 5];
@@ -12,52 +12,36 @@ export function defaultAvailability(timeZone: string): Availability {
   return { timeZone, weekly: WORKDAYS.map((weekday) => ({ weekday, start: '09:00', end: '17:00' })), overrides: [] };
 }
 
-type Interval = { start: string; end: string; endsNextDay?: boolean | undefined };
-
-/** Stored as start and end only: the slot engine reads an end at or before the start as the next day's. */
-const stored = ({ start, end }: Interval): Interval => ({ start, end });
-/** Readers get the flag derived from the times, so rows saved before it existed round-trip the same way. */
-const flagged = ({ start, end }: Interval): Interval =>
-  endsBeforeStart({ start, end }) ? { start, end, endsNextDay: true } : { start, end };
-
-function mapIntervals(a: Availability, f: (i: Interval) => Interval): Availability {
-  return {
-    timeZone: a.timeZone,
-    weekly: a.weekly.map((w) => ({ weekday: w.weekday, ...f(w) })),
-    overrides: a.overrides.map((o) => ({ date: o.date, intervals: o.intervals.map(f) })),
-  };
+/**
+ * The hours a meeting type follows: its own schedule, or the host's default one (scheduleId null); a host who
+ * never saved any has the implicit Monday–Friday hours in their zone.
+ */
+export async function hoursOf(tx: Tx, userId: string, scheduleId: string | null, userTimeZone: string) {
+  const own = scheduleId === null ? undefined : await schedulesRepo.hours(tx, userId, scheduleId);
+  return own ?? (await schedulesRepo.hours(tx, userId, null)) ?? defaultAvailability(userTimeZone);
 }
 
-export async function availabilityOf(tx: Tx, userId: string, userTimeZone: string): Promise<Availability> {
-  return (await availabilityRepo.find(tx, userId)) ?? defaultAvailability(userTimeZone);
-}
-
+/** The contract's /api/meetings/availability: the host's default schedule, in the shape it always had. */
 export function createAvailabilityService(
   db: Database,
   userTimeZone: (userId: string) => Promise<string>,
   onChanged: (hostUserId: string) => void,
 ) {
   return {
-    async get(principal: Principal) {
+    async get(principal: Principal): Promise<Availability> {
       const zone = await userTimeZone(principal.userId);
-      const availability = await withTenant(db, principal, (tx) => availabilityOf(tx, principal.userId, zone));
-      return mapIntervals(availability, flagged);
+      const hours = await withTenant(db, principal, (tx) => hoursOf(tx, principal.userId, null, zone));
+      return { timeZone: hours.timeZone, ...presentedHours(hours) };
     },
 
-    async replace(principal: Principal, availability: Availability) {
-      const sorted = mapIntervals(
-        {
-          timeZone: availability.timeZone,
-          weekly: [...availability.weekly].sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start)),
-          overrides: [...availability.overrides]
-            .sort((a, b) => a.date.localeCompare(b.date))
-            .map((o) => ({ date: o.date, intervals: [...o.intervals].sort((a, b) => a.start.localeCompare(b.start)) })),
-        },
-        stored,
-      );
-      await withTenant(db, principal, (tx) => availabilityRepo.upsert(tx, principal.orgId, principal.userId, sorted));
+    async replace(principal: Principal, availability: Availability): Promise<Availability> {
+      const sorted = { timeZone: availability.timeZone, ...storedHours(availability) };
+      await withTenant(db, principal, async (tx) => {
+        await schedulesRepo.lockHost(tx, principal.userId);
+        await schedulesRepo.upsertDefault(tx, principal.orgId, principal.userId, sorted);
+      });
       onChanged(principal.userId);
-      return mapIntervals(sorted, flagged);
+      return { timeZone: sorted.timeZone, ...presentedHours(sorted) };
     },
   };
 }

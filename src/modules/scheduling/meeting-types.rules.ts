@@ -46,6 +46,21 @@ export const questionSchema = bookingQuestionShape
     path: ['options'],
   });
 
+/** Stored lowercase, as the database's check wants; typed in either case. */
+export const colorSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^#[0-9a-f]{6}$/, { message: 'Use a colour like #4f46e5: a # and six hexadecimal digits.' });
+
+/**
+ * Only web addresses: the booking page sends the invitee there, so a javascript: or data: address would run in
+ * the booking page's origin.
+ */
+export const redirectUrlSchema = z
+  .url({ protocol: /^https?$/, message: 'Use a full web address starting with https:// or http://.' })
+  .max(2000, { message: 'Use at most 2000 characters.' });
+
 export const meetingTypeFields = {
   title: z.string().trim().min(1, { message: 'Give the meeting type a title.' }).max(120),
   slug: slugSchema,
@@ -80,6 +95,13 @@ export const meetingTypeFields = {
     .refine((o) => new Set(o).size === o.length, { message: 'Reminder offsets must be different.' }),
   isActive: z.boolean(),
   isSecret: z.boolean(),
+  /** One of the host's schedules; null follows whichever is the default. */
+  scheduleId: z.uuid({ message: 'Choose one of your schedules.' }).nullable(),
+  /** Null: the dashboard picks one from its palette. */
+  color: colorSchema.nullable(),
+  redirectUrl: redirectUrlSchema.nullable(),
+  /** Adds the invitee's name and e-mail, the times, the type and the booking's uid to the redirect address. */
+  redirectWithDetails: z.boolean(),
 };
 
 /** Every field of a meeting type, all required: what the editor checks a whole draft against. */

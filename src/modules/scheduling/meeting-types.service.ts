@@ -1,12 +1,14 @@
 import type { Database } from '../../db/client.js';
-import { uniqueViolation } from '../../db/errors.js';
+import { foreignKeyViolation, uniqueViolation } from '../../db/errors.js';
 import type { MeetingLocation } from '../../db/schema/index.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
-import { conflict, notFound } from '../../lib/errors.js';
+import { AppError, conflict, invalid, notFound } from '../../lib/errors.js';
 import type { Principal } from '../identity/service.js';
 import type { BookingsService } from './bookings.service.js';
+import { copySlug, copyTitle } from './meeting-type-copy.js';
 import { meetingTypesRepo, type MeetingTypeRow } from './meeting-types.repo.js';
 import { withQuestionIds } from './question-ids.js';
+import { schedulesRepo } from './schedules.repo.js';
 import type { MeetingTypeCreate, MeetingTypePatch, MeetingTypeView } from './schemas.js';
 
 export function toMeetingTypeView(row: MeetingTypeRow): MeetingTypeView {
@@ -43,6 +45,17 @@ const hasUpcomingBookings = (n: number) =>
     { upcomingBookings: n },
   );
 
+const notYourSchedule = () => invalid({ scheduleId: 'Choose one of your schedules.' });
+
+/** A type follows one of its own host's schedules: another host's id is refused like one that never existed. */
+async function checkSchedule(tx: Tx, hostUserId: string, scheduleId: string | null | undefined) {
+  if (scheduleId && !(await schedulesRepo.find(tx, hostUserId, scheduleId))) throw notYourSchedule();
+}
+
+/** A slug taken by a copy made at the same moment; the next attempt sees it and picks the next one. */
+const COPY_ATTEMPTS = 3;
+const isSlugTaken = (error: unknown) => error instanceof AppError && error.code === 'slug_taken';
+
 /** Refuses a location the host cannot provide, such as Zoom without a connected Zoom account. */
 export type LocationCheck = (tx: Tx, hostUserId: string, location: MeetingLocation) => Promise<void>;
 
@@ -61,6 +74,9 @@ export function createMeetingTypesService(
       return result;
     } catch (error) {
       if (uniqueViolation(error) === 'meeting_types_host_slug_key') throw slugTaken();
+      // The schedule was deleted between the check and the write.
+      if (foreignKeyViolation(error) === 'meeting_types_schedule_id_meeting_availability_id_fk')
+        throw notYourSchedule();
       throw error;
     }
   }
@@ -85,6 +101,7 @@ export function createMeetingTypesService(
     create: (principal: Principal, input: MeetingTypeCreate) =>
       write(principal, async (tx) => {
         await checkLocation(tx, principal.userId, input.location);
+        await checkSchedule(tx, principal.userId, input.scheduleId);
         return toMeetingTypeView(
           await meetingTypesRepo.insert(tx, {
             ...input,
@@ -98,6 +115,7 @@ export function createMeetingTypesService(
     update: (principal: Principal, id: string, patch: MeetingTypePatch) =>
       write(principal, async (tx) => {
         if (patch.location) await checkLocation(tx, principal.userId, patch.location);
+        await checkSchedule(tx, principal.userId, patch.scheduleId);
         const { questions, ...rest } = patch;
         const row = await meetingTypesRepo.update(tx, principal.userId, id, {
           ...rest,
@@ -106,6 +124,33 @@ export function createMeetingTypesService(
         if (!row) throw notFound('The meeting type');
         return toMeetingTypeView(row);
       }),
+
+    /**
+     * A copy with "(copy)" after the title and the next free `-copy` slug, turned off: until the host has renamed
+     * it and turned it on, it neither shows on their profile page nor takes bookings next to the original.
+     */
+    async duplicate(principal: Principal, id: string): Promise<MeetingTypeView> {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await write(principal, async (tx) => {
+            const original = await meetingTypesRepo.find(tx, principal.userId, id);
+            if (!original) throw notFound('The meeting type');
+            const taken = new Set((await meetingTypesRepo.listForHost(tx, principal.userId)).map((t) => t.slug));
+            const { id: _id, createdAt: _c, updatedAt: _u, archivedAt: _a, ...fields } = original;
+            return toMeetingTypeView(
+              await meetingTypesRepo.insert(tx, {
+                ...fields,
+                title: copyTitle(original.title),
+                slug: copySlug(original.slug, taken),
+                isActive: false,
+              }),
+            );
+          });
+        } catch (error) {
+          if (!isSlugTaken(error) || attempt === COPY_ATTEMPTS) throw error;
+        }
+      }
+    },
 
     /**
      * Upcoming bookings are never dropped unseen: unless the host asks to cancel them (each as a host cancel,

@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/tenant.js';
-import { availabilityOf } from './availability.service.js';
+import { hoursOf } from './availability.service.js';
 import { bookingsRepo } from './bookings.repo.js';
 import type { MeetingTypeRow } from './meeting-types.repo.js';
 import { computeSlots, type SlotScenario } from './slots/index.js';
@@ -22,9 +22,9 @@ export type SlotRequest = {
   ignoreBookings?: boolean;
 };
 
-/** Reads the host's availability and bookings and asks the pure engine which slots are offered. */
+/** Reads the type's schedule and the host's bookings and asks the pure engine which slots are offered. */
 export async function offeredSlots(tx: Tx, r: SlotRequest) {
-  const availability = await availabilityOf(tx, r.host.id, r.host.timeZone);
+  const availability = await hoursOf(tx, r.host.id, r.type.scheduleId, r.host.timeZone);
   const maxBuffer = (r.type.bufferBeforeMinutes + r.type.bufferAfterMinutes) * MINUTE;
   const live = r.ignoreBookings
     ? []

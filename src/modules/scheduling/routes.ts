@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { tooManyRequests } from '../../lib/errors.js';
@@ -125,6 +125,22 @@ export function schedulingRoutes(
     },
   );
 
+  r.post(
+    '/api/meetings/types/:id/duplicate',
+    {
+      ...auth,
+      schema: {
+        tags,
+        summary:
+          'Copy a meeting type: "(copy)" after its title, the next free slug of <slug>-copy, <slug>-copy-2, …; the copy starts turned off',
+        params: idParams,
+        response: { 201: meetingTypeResponse },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send({ meetingType: await s.meetingTypes.duplicate(requirePrincipal(req), req.params.id) }),
+  );
+
   r.get(
     '/api/meetings/availability',
     {
@@ -152,6 +168,8 @@ export function schedulingRoutes(
     async (req) => s.availability.replace(requirePrincipal(req), req.body),
   );
 
+  // A host previews their own page while it is off; everyone else finds nothing there.
+  const viewer = (req: FastifyRequest) => async () => (await app.identifyViewer(req))?.userId;
   const pageParams = z.object({ username: z.string().min(1).max(64), slug: z.string().min(1).max(64) });
   r.get(
     '/api/public/users/:username',
@@ -176,7 +194,12 @@ export function schedulingRoutes(
         response: { 200: publicPageResponse },
       },
     },
-    async (req) => s.slots.page(req.params.username, req.params.slug),
+    async (req, reply) => {
+      const page = await s.slots.page(req.params.username, req.params.slug, viewer(req));
+      // A preview is its host's alone: no shared cache may keep it for others.
+      if (!page.meetingType.isActive) reply.header('cache-control', 'private, no-store');
+      return page;
+    },
   );
 
   const slotLimits = rateLimited(app, [
@@ -197,7 +220,7 @@ export function schedulingRoutes(
     },
     async (req, reply) => {
       reply.header('cache-control', 'no-store');
-      return s.slots.slots(req.query);
+      return s.slots.slots(req.query, viewer(req));
     },
   );
 
@@ -212,7 +235,7 @@ export function schedulingRoutes(
       },
     },
     async (req, reply) => {
-      const { host } = await s.slots.resolvePage(req.query.user, req.query.type);
+      const { host } = await s.slots.resolvePage(req.query.user, req.query.type, viewer(req));
       const release = openStreams.acquire(req.ip);
       if (!release) throw tooManyRequests(STREAM_RETRY_AFTER_SECONDS);
       reply.hijack();

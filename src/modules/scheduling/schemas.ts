@@ -9,7 +9,7 @@ import {
 } from '../../db/schema/values.js';
 import { timeZoneSchema } from '../identity/schemas.js';
 import { videoStatusSchema } from '../video/schemas.js';
-import { hoursFields, checkHours } from './availability.rules.js';
+import { checkHours, hoursFields, scheduleNameSchema } from './availability.rules.js';
 import { answersSchema, inviteeSchema, notesSchema } from './bookings.rules.js';
 import { meetingTypeFields, type questionSchema } from './meeting-types.rules.js';
 
@@ -35,16 +35,26 @@ export const meetingTypeCreateBody = z.object({
   reminderOffsetsMinutes: meetingTypeFields.reminderOffsetsMinutes.default([1440, 60]),
   isActive: meetingTypeFields.isActive.default(true),
   isSecret: meetingTypeFields.isSecret.default(false),
+  scheduleId: meetingTypeFields.scheduleId.default(null),
+  color: meetingTypeFields.color.default(null),
+  redirectUrl: meetingTypeFields.redirectUrl.default(null),
+  redirectWithDetails: meetingTypeFields.redirectWithDetails.default(false),
 });
 export type MeetingTypeCreate = z.infer<typeof meetingTypeCreateBody>;
 export type MeetingTypeCreateRequest = z.input<typeof meetingTypeCreateBody>;
 /** A question sent without an id is new: the server gives it one. */
 export type QuestionRequest = z.input<typeof questionSchema>;
 
+/** A PATCH must change something: an empty body is refused. */
+const changesSomething = [
+  (patch: object) => Object.keys(patch).length > 0,
+  { message: 'Send at least one field to change.' },
+] as const;
+
 export const meetingTypePatchBody = z
   .object(meetingTypeFields)
   .partial()
-  .refine((p) => Object.keys(p).length > 0, { message: 'Send at least one field to change.' });
+  .refine(...changesSomething);
 export type MeetingTypePatch = z.infer<typeof meetingTypePatchBody>;
 export type MeetingTypePatchRequest = z.input<typeof meetingTypePatchBody>;
 
@@ -76,6 +86,48 @@ export type MeetingTypeDeleteResponse = z.output<typeof meetingTypeDeleteRespons
 
 export const availabilitySchema = z.object({ timeZone: timeZoneSchema, ...hoursFields }).superRefine(checkHours);
 export type Availability = z.infer<typeof availabilitySchema>;
+
+/** A named schedule: its hours, and the whole set replaced at once (PUT) or created (POST). */
+export const scheduleBody = z
+  .object({ name: scheduleNameSchema, timeZone: timeZoneSchema, ...hoursFields })
+  .superRefine(checkHours);
+export type ScheduleInput = z.infer<typeof scheduleBody>;
+export type ScheduleRequest = z.input<typeof scheduleBody>;
+
+/** Some fields of a schedule; `isDefault: true` makes it the default in place of the old one. */
+export const schedulePatchBody = z
+  .object({
+    name: scheduleNameSchema,
+    isDefault: z.literal(true, { message: 'Make another schedule the default instead.' }),
+    timeZone: timeZoneSchema,
+    ...hoursFields,
+  })
+  .partial()
+  .refine(...changesSomething)
+  .superRefine((p, ctx) => checkHours({ weekly: p.weekly ?? [], overrides: p.overrides ?? [] }, ctx));
+export type SchedulePatch = z.infer<typeof schedulePatchBody>;
+export type SchedulePatchRequest = z.input<typeof schedulePatchBody>;
+
+export const scheduleSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  isDefault: z.boolean(),
+  timeZone: z.string(),
+  ...hoursFields,
+  /** Live meeting types that follow it; the default's count includes the types without a schedule of their own. */
+  meetingTypeCount: z.number().int(),
+});
+export type ScheduleView = z.output<typeof scheduleSchema>;
+export const scheduleResponse = z.object({ schedule: scheduleSchema });
+export type ScheduleResponse = z.output<typeof scheduleResponse>;
+export const scheduleListResponse = z.object({ schedules: z.array(scheduleSchema) });
+export type ScheduleListResponse = z.output<typeof scheduleListResponse>;
+export const scheduleDeleteResponse = z.object({
+  ok: z.literal(true),
+  /** Meeting types that used the deleted schedule and now follow the default. */
+  movedMeetingTypes: z.number().int(),
+});
+export type ScheduleDeleteResponse = z.output<typeof scheduleDeleteResponse>;
 
 // Far-off years are never a real booking and only reach edge cases of the date arithmetic and the database.
 const EARLIEST_INSTANT = Date.UTC(2000, 0, 1);
@@ -172,6 +224,11 @@ export const publicMeetingTypeSchema = z.object({
   /** How far ahead the page offers times; bounds the search for the next free date. */
   bookingWindowDays: z.number(),
   questions: z.array(bookingQuestionShape),
+  /** Always true for visitors; false only in the signed-in host's preview of a type that is turned off. */
+  isActive: z.boolean(),
+  /** Where the booking page sends the invitee after booking, in place of its confirmation. */
+  redirectUrl: z.string().nullable(),
+  redirectWithDetails: z.boolean(),
 });
 export type PublicMeetingType = z.output<typeof publicMeetingTypeSchema>;
 export const publicHostSchema = z.object({ name: z.string(), username: z.string(), timeZone: z.string() });

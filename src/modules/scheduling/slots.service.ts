@@ -19,8 +19,14 @@ function toPublicMeetingType(t: MeetingTypeRow) {
     requiresConfirmation: t.requiresConfirmation,
     bookingWindowDays: t.bookingWindowDays,
     questions: t.questions,
+    isActive: t.isActive,
+    redirectUrl: t.redirectUrl,
+    redirectWithDetails: t.redirectWithDetails,
   };
 }
+
+/** The signed-in user's id, asked only when a page is off: its host may still preview it. */
+export type Viewer = () => Promise<string | undefined>;
 
 export type SlotsQuery = { user: string; type: string; from: string; to: string; timeZone?: string | undefined };
 
@@ -31,17 +37,23 @@ export function createSlotsService(
 ) {
   const pageNotFound = () => notFound('The booking page');
 
-  async function activeType(tx: Tx, host: Host, slug: string) {
+  async function liveType(tx: Tx, host: Host, slug: string) {
     const type = await meetingTypesRepo.findBySlug(tx, host.id, slug);
-    if (!type || !type.isActive) throw pageNotFound();
+    if (!type) throw pageNotFound();
     return type;
   }
 
-  /** The host and an active meeting type behind a public booking page; secret types are reachable by link. */
-  async function resolvePage(username: string, slug: string) {
+  /** A type that is off is not found, except by its own host, who previews it. */
+  async function checkShown(host: Host, type: MeetingTypeRow, viewer: Viewer | undefined) {
+    if (!type.isActive && (!viewer || (await viewer()) !== host.id)) throw pageNotFound();
+  }
+
+  /** The host and the meeting type behind a public booking page; secret types are reachable by link. */
+  async function resolvePage(username: string, slug: string, viewer?: Viewer) {
     const host = await findHost(username);
     if (!host) throw pageNotFound();
-    const type = await withTenant(db, { orgId: host.orgId }, (tx) => activeType(tx, host, slug));
+    const type = await withTenant(db, { orgId: host.orgId }, (tx) => liveType(tx, host, slug));
+    await checkShown(host, type, viewer);
     return { host, type };
   }
 
@@ -49,8 +61,8 @@ export function createSlotsService(
     resolvePage,
 
     /** What a public booking page shows about its host and meeting type. */
-    async page(username: string, slug: string) {
-      const { host, type } = await resolvePage(username, slug);
+    async page(username: string, slug: string, viewer?: Viewer) {
+      const { host, type } = await resolvePage(username, slug, viewer);
       return {
         host: { name: host.name, username: host.username, timeZone: host.timeZone },
         meetingType: toPublicMeetingType(type),
@@ -68,7 +80,7 @@ export function createSlotsService(
       };
     },
 
-    async slots(q: SlotsQuery) {
+    async slots(q: SlotsQuery, viewer?: Viewer) {
       const from = new Date(q.from);
       const to = new Date(q.to);
       if (to <= from) throw invalid({ to: 'Must be after from.' });
@@ -77,9 +89,11 @@ export function createSlotsService(
       const host = await findHost(q.user);
       if (!host) throw pageNotFound();
       // One transaction for the type, the hours and the bookings: this is the hottest public read.
-      const slots = await withTenant(db, { orgId: host.orgId }, async (tx) =>
-        offeredSlots(tx, { host, type: await activeType(tx, host, q.type), from, to, now: clock() }),
-      );
+      const { type, slots } = await withTenant(db, { orgId: host.orgId }, async (tx) => {
+        const type = await liveType(tx, host, q.type);
+        return { type, slots: await offeredSlots(tx, { host, type, from, to, now: clock() }) };
+      });
+      await checkShown(host, type, viewer);
       return { timeZone: q.timeZone ?? host.timeZone, slots };
     },
   };

@@ -11,6 +11,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** preHandler that rejects the request with 401 unless a session cookie or API key identifies the caller. */
     requireAuth: (request: FastifyRequest) => Promise<void>;
+    /** Who is signed in, for public pages that show their owner more; never refuses, and undefined for visitors. */
+    identifyViewer: (request: FastifyRequest) => Promise<Principal | undefined>;
   }
 }
 
@@ -38,6 +40,11 @@ export function registerAuth(app: FastifyInstance, identity: IdentityService) {
       if (!request.principal) throw unauthorized('unauthenticated', 'Log in to continue.');
     }),
   );
+  app.decorate('identifyViewer', async (request: FastifyRequest) => {
+    const token = readSessionToken(request);
+    request.principal ??= token ? await identity.authenticateSession(token) : undefined;
+    return request.principal;
+  });
 }
 
 export function requirePrincipal(request: FastifyRequest): Principal {

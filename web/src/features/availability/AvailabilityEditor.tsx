@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { TimeZonePicker } from '../../ui/TimeZonePicker';
 import { useFormErrors } from '../../ui/useFormErrors';
-import { availabilityKey, putAvailability, type Availability } from './api';
+import { patchSchedule, schedulesKey, type Schedule } from './api';
 import { DateOverrides } from './DateOverrides';
 import {
   availabilityOf,
@@ -21,8 +21,8 @@ import {
 } from './draft';
 import { WeeklyHours } from './WeeklyHours';
 
-/** The host's hours: time zone, weekly hours and date overrides, saved together; leaving unsaved asks first. */
-export function AvailabilityEditor({ initial }: { initial: Availability }) {
+/** One schedule's hours: time zone, weekly hours and date overrides, saved together; leaving unsaved asks first. */
+export function AvailabilityEditor({ initial }: { initial: Schedule }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<AvailabilityDraft>(() => draftOf(initial));
   const [saved, setSaved] = useState(false);
@@ -33,9 +33,9 @@ export function AvailabilityEditor({ initial }: { initial: Availability }) {
   );
   const { formRef, errors, show, clear } = useFormErrors();
   const save = useMutation({
-    mutationFn: (d: AvailabilityDraft) => putAvailability(availabilityOf(d)),
+    mutationFn: (d: AvailabilityDraft) => patchSchedule(initial.id, availabilityOf(d)),
     onSuccess: (result, sent) => {
-      queryClient.setQueryData(availabilityKey, result);
+      queryClient.setQueryData<Schedule[]>(schedulesKey, (list) => list?.map((s) => (s.id === result.id ? result : s)));
       setSavedSnapshot(snapshotOf(sent));
       setSaved(true);
     },
@@ -93,7 +93,13 @@ export function AvailabilityEditor({ initial }: { initial: Availability }) {
         <Button type="submit" pending={save.isPending}>
           Save availability
         </Button>
-        {saved && <Notice tone="success">Saved. Your booking pages use these hours now.</Notice>}
+        {saved && (
+          <Notice tone="success">
+            {initial.isDefault
+              ? 'Saved. Your booking pages use these hours now.'
+              : `Saved. Meeting types that use “${initial.name}” follow these hours now.`}
+          </Notice>
+        )}
       </div>
     </form>
   );

@@ -5,6 +5,7 @@ import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
 import { useMe } from '../identity/useSession';
 import { slugify, type MeetingTypeDraft } from './draft';
+import { NumberField } from './NumberField';
 
 interface BasicsFieldsProps {
   fields: FieldBinder<MeetingTypeDraft>;
@@ -12,7 +13,9 @@ interface BasicsFieldsProps {
   isNew: boolean;
 }
 
-/** Title, link, description and kind of a meeting type. */
+const duration = { name: 'durationMinutes', label: 'Duration (minutes)', min: 5, max: 720 } as const;
+
+/** Title, link, length, description and kind of a meeting type. */
 export function BasicsFields({ fields, isNew }: BasicsFieldsProps) {
   const username = useMe().data?.username ?? '';
   const [slugEdited, setSlugEdited] = useState(!isNew);
@@ -34,6 +37,9 @@ export function BasicsFields({ fields, isNew }: BasicsFieldsProps) {
         hint={`${window.location.host}/${username}/${slug.value || '…'}`}
         {...slug}
       />
+      <div className="sm:max-w-xs">
+        <NumberField fields={fields} spec={duration} />
+      </div>
       <TextAreaField label="Description (optional)" name="description" rows={4} {...fields.text('description')} />
       <SelectField
         label="Kind"

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button } from '../../ui/Button';
 import { controlClasses } from '../../ui/controlClasses';
 import { FieldError } from '../../ui/FieldError';
-import { describeOffset, unitMinutes, type Unit } from './draft';
+import { describeOffset, unitMinutes, type Unit } from './amounts';
 import { UnitSelect } from './UnitSelect';
 
 interface RemindersEditorProps {

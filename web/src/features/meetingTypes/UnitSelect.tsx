@@ -1,5 +1,5 @@
 import { controlClasses } from '../../ui/controlClasses';
-import type { Unit } from './draft';
+import type { Unit } from './amounts';
 
 /** Minutes, hours or days, beside the amount it counts: for notice and reminder times. */
 export function UnitSelect({ label, value, onChange }: { label: string; value: Unit; onChange: (unit: Unit) => void }) {

@@ -54,3 +54,11 @@ export function upcomingBookingsOf(error: unknown): number | undefined {
   const n = error.details.upcomingBookings;
   return typeof n === 'number' ? n : undefined;
 }
+
+/** A copy of the type, turned off, under "(copy)" and the next free `-copy` slug. */
+export async function duplicateMeetingType(id: string) {
+  const { meetingType } = await api.post<MeetingTypeResponse>(
+    `/api/meetings/types/${encodeURIComponent(id)}/duplicate`,
+  );
+  return meetingType;
+}

@@ -99,4 +99,27 @@ describe('inputOf', () => {
     });
     expect(input.questions?.[0]).not.toHaveProperty('options');
   });
+
+  it('sends an empty schedule, colour or redirect as null: the default schedule, an automatic colour, no redirect', () => {
+    expect(inputOf(valid())).toMatchObject({
+      scheduleId: null,
+      color: null,
+      redirectUrl: null,
+      redirectWithDetails: false,
+    });
+    const id = '5b0b8a3e-7f36-4a52-9d8e-0c8f1f0e2d11';
+    expect(
+      inputOf({ ...valid(), scheduleId: id, color: '#0EA5E9', redirectUrl: ' https://example.com/thanks ' }),
+    ).toMatchObject({ scheduleId: id, color: '#0EA5E9', redirectUrl: 'https://example.com/thanks' });
+  });
+});
+
+describe('the colour and the redirect', () => {
+  it('are checked by the server’s rules before saving', () => {
+    expect(validateDraft({ ...valid(), color: '#0EA5E9', redirectUrl: 'http://intranet/thanks' })).toEqual({});
+    expect(validateDraft({ ...valid(), color: 'blue', redirectUrl: 'javascript:alert(1)' })).toEqual({
+      color: 'Use a colour like #4f46e5: a # and six hexadecimal digits.',
+      redirectUrl: 'Use a full web address starting with https:// or http://.',
+    });
+  });
 });

@@ -7,17 +7,10 @@ import type { FieldErrors } from '../../lib/api';
 import { fieldOf, issuesOf } from '../../lib/serverRules';
 import { randomUuid } from '../../lib/uuid';
 import type { LocationType, QuestionType } from '../booking/api';
+import { toAmount, unitMinutes, type Amount } from './amounts';
 import type { MeetingType, MeetingTypeInput } from './api';
 
 export { takesLocationValue };
-
-export type Unit = 'minutes' | 'hours' | 'days';
-export const unitMinutes: Record<Unit, number> = { minutes: 1, hours: 60, days: 1440 };
-
-export interface Amount {
-  amount: string;
-  unit: Unit;
-}
 
 export interface QuestionDraft {
   /** Stable React key, also for a new question that has no id yet. */
@@ -50,19 +43,12 @@ export interface MeetingTypeDraft {
   reminderOffsetsMinutes: number[];
   isActive: boolean;
   isSecret: boolean;
-}
-
-export function toAmount(minutes: number): Amount {
-  if (minutes > 0 && minutes % 1440 === 0) return { amount: String(minutes / 1440), unit: 'days' };
-  if (minutes > 0 && minutes % 60 === 0) return { amount: String(minutes / 60), unit: 'hours' };
-  return { amount: String(minutes), unit: 'minutes' };
-}
-
-export function describeOffset(minutes: number): string {
-  const { amount, unit } = toAmount(minutes);
-  const n = Number(amount);
-  const word = unit === 'days' ? 'day' : unit === 'hours' ? 'hour' : 'minute';
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  /** Empty: the host's default schedule, whichever it is. */
+  scheduleId: string;
+  /** Empty: a colour from the palette, picked by the type's id. */
+  color: string;
+  redirectUrl: string;
+  redirectWithDetails: boolean;
 }
 
 export function newQuestion(): QuestionDraft {
@@ -90,6 +76,10 @@ export function emptyDraft(): MeetingTypeDraft {
     reminderOffsetsMinutes: [1440, 60],
     isActive: true,
     isSecret: false,
+    scheduleId: '',
+    color: '',
+    redirectUrl: '',
+    redirectWithDetails: false,
   };
 }
 
@@ -120,6 +110,10 @@ export function draftOf(type: MeetingType): MeetingTypeDraft {
     reminderOffsetsMinutes: [...type.reminderOffsetsMinutes],
     isActive: type.isActive,
     isSecret: type.isSecret,
+    scheduleId: type.scheduleId ?? '',
+    color: type.color ?? '',
+    redirectUrl: type.redirectUrl ?? '',
+    redirectWithDetails: type.redirectWithDetails,
   };
 }
 
@@ -237,5 +231,9 @@ export function inputOf(d: MeetingTypeDraft): MeetingTypeInput {
     reminderOffsetsMinutes: [...d.reminderOffsetsMinutes].sort((a, b) => b - a),
     isActive: d.isActive,
     isSecret: d.isSecret,
+    scheduleId: d.scheduleId || null,
+    color: d.color.trim() || null,
+    redirectUrl: d.redirectUrl.trim() || null,
+    redirectWithDetails: d.redirectWithDetails,
   };
 }

@@ -1,32 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import { formatDuration, locationLabels } from '../../features/booking/locations';
+import { listSchedules, schedulesKey } from '../../features/availability/api';
 import { useMe } from '../../features/identity/useSession';
-import {
-  deleteMeetingType,
-  listMeetingTypes,
-  meetingTypesKey,
-  updateMeetingType,
-  upcomingBookingsOf,
-  type MeetingType,
-} from '../../features/meetingTypes/api';
-import { Alert } from '../../ui/Alert';
-import { Badge } from '../../ui/Badge';
-import { Button } from '../../ui/Button';
-import { CopyButton } from '../../ui/CopyButton';
-import { Dialog } from '../../ui/Dialog';
+import { listMeetingTypes, meetingTypesKey } from '../../features/meetingTypes/api';
 import { EmptyState } from '../../ui/EmptyState';
-import { LoadError, LoadingBlock } from '../../ui/LoadingBlock';
-import { Notice } from '../../ui/Notice';
 import { focusRing } from '../../ui/focusRing';
-import { Switch } from '../../ui/Switch';
+import { LoadError, LoadingBlock } from '../../ui/LoadingBlock';
+import { linkButton, MeetingTypeRow } from './MeetingTypeRow';
 import { SectionHeader } from './SectionHeader';
-
-const linkButton = `inline-flex min-h-10 items-center justify-center rounded-md px-4 py-2 text-sm font-semibold ${focusRing}`;
 
 export function MeetingTypesPage() {
   const types = useQuery({ queryKey: meetingTypesKey, queryFn: ({ signal }) => listMeetingTypes(signal) });
+  // Only to name the schedule of a type that has its own; the list shows without it.
+  const schedules = useQuery({ queryKey: schedulesKey, queryFn: ({ signal }) => listSchedules(signal) });
+  const scheduleNames = new Map((schedules.data ?? []).map((s) => [s.id, s.name]));
   const username = useMe().data?.username ?? '';
 
   return (
@@ -65,137 +52,15 @@ export function MeetingTypesPage() {
       ) : (
         <ul className="space-y-3">
           {types.data.map((type) => (
-            <MeetingTypeRow key={type.id} type={type} username={username} />
+            <MeetingTypeRow
+              key={type.id}
+              type={type}
+              username={username}
+              scheduleName={type.scheduleId ? scheduleNames.get(type.scheduleId) : undefined}
+            />
           ))}
         </ul>
       )}
     </>
-  );
-}
-
-function MeetingTypeRow({ type, username }: { type: MeetingType; username: string }) {
-  const queryClient = useQueryClient();
-  const [confirmDelete, setConfirmDelete] = useState(false);
-  const path = `/${username}/${type.slug}`;
-  const url = `${window.location.origin}${path}`;
-
-  const toggle = useMutation({
-    mutationFn: (isActive: boolean) => updateMeetingType(type.id, { isActive }),
-    onSuccess: (updated) =>
-      queryClient.setQueryData<MeetingType[]>(meetingTypesKey, (list) =>
-        list?.map((t) => (t.id === updated.id ? updated : t)),
-      ),
-  });
-  const remove = useMutation({
-    mutationFn: (cancelBookings: boolean) => deleteMeetingType(type.id, cancelBookings),
-    onSuccess: () => {
-      setConfirmDelete(false);
-      queryClient.setQueryData<MeetingType[]>(meetingTypesKey, (list) => list?.filter((t) => t.id !== type.id));
-    },
-  });
-  // The server names the upcoming bookings when it refuses; until then the dialog does not know of any.
-  const upcoming = upcomingBookingsOf(remove.error);
-  const closeDialog = () => {
-    setConfirmDelete(false);
-    remove.reset();
-  };
-  const turnOff = () => {
-    toggle.mutate(false);
-    closeDialog();
-  };
-
-  return (
-    <li
-      className={`rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-5 ${type.isActive ? '' : 'bg-slate-50'}`}
-    >
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="min-w-0 space-y-1">
-          <h2 className="flex flex-wrap items-center gap-2 text-base font-semibold text-slate-900">
-            <Link href={`/types/${type.id}`} className={`rounded-sm hover:underline ${focusRing}`}>
-              {type.title}
-            </Link>
-            {!type.isActive && <Badge>Off</Badge>}
-            {type.isSecret && <Badge tone="indigo">Secret</Badge>}
-            {type.requiresConfirmation && <Badge tone="amber">Needs confirmation</Badge>}
-          </h2>
-          <p className="text-sm text-slate-600">
-            {formatDuration(type.durationMinutes)} · {locationLabels[type.location.type]}
-          </p>
-          <p className="text-sm break-all text-slate-600">{path}</p>
-        </div>
-        <Switch
-          checked={type.isActive}
-          disabled={toggle.isPending}
-          onChange={(checked) => toggle.mutate(checked)}
-          label={type.isActive ? 'Bookable' : 'Not bookable'}
-        />
-      </div>
-      {toggle.isError && (
-        <div className="mt-3">
-          <Alert>
-            Could not change “{type.title}”. {toggle.error.message}
-          </Alert>
-        </div>
-      )}
-      <div className="mt-4 flex flex-wrap gap-2">
-        <CopyButton text={url} label="Copy link" />
-        <a
-          href={path}
-          target="_blank"
-          rel="noreferrer"
-          className={`${linkButton} bg-white text-slate-900 shadow-xs ring-1 ring-slate-300 ring-inset hover:bg-slate-50`}
-        >
-          Open page
-        </a>
-        <Link
-          href={`/types/${type.id}`}
-          className={`${linkButton} bg-white text-slate-900 shadow-xs ring-1 ring-slate-300 ring-inset hover:bg-slate-50`}
-        >
-          Edit<span className="sr-only"> {type.title}</span>
-        </Link>
-        <Button variant="secondaryDanger" onClick={() => setConfirmDelete(true)}>
-          Delete<span className="sr-only"> {type.title}</span>
-        </Button>
-      </div>
-      <Dialog open={confirmDelete} title={`Delete “${type.title}”?`} onClose={closeDialog}>
-        {upcoming === undefined ? (
-          <p className="text-sm text-slate-700">
-            Its booking link stops working. Past bookings stay in your bookings list.
-            {type.isActive && ' To stop new bookings but keep the link, turn it off instead.'}
-          </p>
-        ) : (
-          <>
-            <Notice tone="warning">
-              “{type.title}” has {upcoming} upcoming {upcoming === 1 ? 'booking' : 'bookings'}.
-            </Notice>
-            <p className="text-sm text-slate-700">
-              Deleting it cancels {upcoming === 1 ? 'that booking' : 'them'}: each invitee gets a cancellation e-mail
-              and the meeting leaves their calendar.
-              {type.isActive && ' To keep them and take no new bookings, turn the type off instead.'}
-            </p>
-          </>
-        )}
-        {remove.isError && upcoming === undefined && <Alert>Could not delete. {remove.error.message}</Alert>}
-        <div className="flex flex-wrap justify-end gap-2">
-          <Button variant="secondary" onClick={closeDialog}>
-            Keep it
-          </Button>
-          {type.isActive && (
-            <Button variant="secondary" onClick={turnOff}>
-              Turn off instead
-            </Button>
-          )}
-          {upcoming === undefined ? (
-            <Button variant="danger" pending={remove.isPending} onClick={() => remove.mutate(false)}>
-              Delete
-            </Button>
-          ) : (
-            <Button variant="danger" pending={remove.isPending} onClick={() => remove.mutate(true)}>
-              Cancel {upcoming} {upcoming === 1 ? 'booking' : 'bookings'} and delete
-            </Button>
-          )}
-        </div>
-      </Dialog>
-    </li>
   );
 }

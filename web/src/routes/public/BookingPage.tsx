@@ -12,6 +12,7 @@ import {
 import { BookedConfirmation } from '../../features/booking/BookedConfirmation';
 import { bookingSearch, readBookingUrl, type BookingUrl } from '../../features/booking/bookingUrl';
 import { DetailsStep } from '../../features/booking/DetailsStep';
+import { redirectAfterBooking } from '../../features/booking/redirectAfterBooking';
 import { SlotPicker } from '../../features/booking/SlotPicker';
 import { takenMessage } from '../../features/booking/takenMessage';
 import { useBookingDraft } from '../../features/booking/useBookingDraft';
@@ -145,6 +146,11 @@ function BookingFlow({
     booking.submit(input, {
       onSuccess: (result) => {
         draft.clear();
+        const redirect = redirectAfterBooking(meetingType, result);
+        if (redirect) {
+          window.location.assign(redirect);
+          return;
+        }
         const token = result.links ? tokenOf(result.links.manage) : null;
         if (!token) {
           go({}, 'replace');

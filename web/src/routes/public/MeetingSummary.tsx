@@ -36,6 +36,12 @@ export function MeetingSummary({
 }) {
   return (
     <div className="space-y-4">
+      {!meetingType.isActive && (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-600/30">
+          <strong className="font-semibold">Preview.</strong> This meeting type is turned off: only you see this page,
+          and nobody can book it until you turn it on.
+        </p>
+      )}
       <div>
         <p className="text-sm font-medium wrap-anywhere text-slate-600">{host.name}</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight wrap-anywhere text-slate-900">{meetingType.title}</h1>
