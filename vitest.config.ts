@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           // The web app's pure modules (rules, drafts, zone arithmetic) need no DOM, so they run here too.
-          include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'eslint-rules/**/*.test.ts'],
           exclude: ['src/**/*.db.test.ts'],
         },
       },
