@@ -34,7 +34,17 @@ const mail = bookingMail({
 
 const events: [string, BookingMailEvent, Partial<typeof mail>][] = [
   ['booked', { kind: 'booked' }, {}],
-  ['rescheduled', { kind: 'rescheduled', previousStart: new Date('2026-03-08T14:00:00Z') }, {}],
+  [
+    'rescheduled',
+    {
+      kind: 'rescheduled',
+      previousStart: new Date('2026-03-08T14:00:00Z'),
+      by: 'invitee',
+      reason: null,
+      afterRequest: false,
+    },
+    {},
+  ],
   ['cancelled', { kind: 'cancelled', by: 'invitee', reason: `Because${'z'.repeat(120)}` }, { status: 'cancelled' }],
 ];
 

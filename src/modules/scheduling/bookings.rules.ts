@@ -18,6 +18,19 @@ export const inviteeSchema = z.object({
 export const answersSchema = z.record(z.string(), z.union([z.string().max(MAX_TEXT_LENGTH), z.boolean()]));
 export const notesSchema = z.string().max(MAX_TEXT_LENGTH);
 
+/** The host's private note on a booking: as long as an invitee's notes may be; empty clears it. */
+export const hostNoteSchema = z
+  .string()
+  .trim()
+  .max(MAX_TEXT_LENGTH, { message: `Keep the note to ${MAX_TEXT_LENGTH} characters.` });
+
+/** The longest search the host's booking list takes: more than any name or e-mail address. */
+export const MAX_SEARCH_LENGTH = 200;
+export const bookingSearchSchema = z
+  .string()
+  .trim()
+  .max(MAX_SEARCH_LENGTH, { message: `Search for at most ${MAX_SEARCH_LENGTH} characters.` });
+
 export type Answers = Record<string, string | boolean>;
 
 /** Own properties only: a question id such as "constructor" must not read Object.prototype. */
