@@ -164,6 +164,7 @@ function moveHeadline(e: Extract<BookingMailEvent, { kind: 'rescheduled' }>, b: 
   return {
     subject: `Rescheduled: ${b.title} with ${other}`,
     heading: `${other} moved your meeting`,
-    intro: `It was ${was}.${e.reason ? ` Reason: ${e.reason}` : ''}${pending ? '' : ' The updated invitation is attached for your calendar.'}`,
+    // The reason goes last: it is free text, which need not end as a sentence does.
+    intro: `It was ${was}.${pending ? '' : ' The updated invitation is attached for your calendar.'}${e.reason ? ` Reason: ${e.reason}` : ''}`,
   };
 }
