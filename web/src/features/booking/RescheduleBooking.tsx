@@ -7,7 +7,7 @@ import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { inviteeBookingKey, rescheduleAsInvitee, type Booking, type Slot } from './api';
 import { SlotPicker, usePickerView } from './SlotPicker';
-import { slotsKeyPrefix, useSlotStream } from './useSlots';
+import { pageSlots, slotsKeyPrefix, useSlotStream } from './useSlots';
 import type { ViewerPreferences } from './useViewerPreferences';
 
 interface RescheduleBookingProps {
@@ -18,7 +18,10 @@ interface RescheduleBookingProps {
   onDone: (moved: Booking) => void;
 }
 
-/** The invitee picks a new time for their booking and confirms it; a time taken meanwhile is said so. */
+/**
+ * The invitee picks a new time for their booking and confirms it; a time taken meanwhile is said so. A booking
+ * whose host asked for a new time comes back this way.
+ */
 export function RescheduleBooking({ booking, token, prefs, onBack, onDone }: RescheduleBookingProps) {
   const queryClient = useQueryClient();
   const user = booking.host.username;
@@ -61,7 +64,8 @@ export function RescheduleBooking({ booking, token, prefs, onBack, onDone }: Res
         </Button>
       </div>
       <p className="text-sm text-slate-700">
-        Currently: {formatTimeRange(current, Date.parse(booking.end), prefs.timeZone, prefs.hour12)} on{' '}
+        {booking.rescheduleRequestedAt ? 'Was' : 'Currently'}:{' '}
+        {formatTimeRange(current, Date.parse(booking.end), prefs.timeZone, prefs.hour12)} on{' '}
         {formatLongDate(current, prefs.timeZone)} ({timeZoneLabel(prefs.timeZone)})
       </p>
       {chosen ? (
@@ -79,8 +83,7 @@ export function RescheduleBooking({ booking, token, prefs, onBack, onDone }: Res
         </div>
       ) : (
         <SlotPicker
-          user={user}
-          type={type}
+          source={pageSlots(user, type)}
           prefs={prefs}
           onPick={(slot) => {
             setNotice(null);
