@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { e2eSession } from './helpers/app.js';
 import { horizontalOverflow, screenshot, seriousA11yViolations, type ViewportName } from './helpers/browser.js';
-import { findSlot, hostApi, newAccount, openIntroCall, signUp, timeRangeText } from './helpers/flows.js';
+import { findSlot, hostWithProfileZone, timeRangeText } from './helpers/flows.js';
 
 const HOUR = 3_600_000;
 const BROWSER_ZONE = 'America/Los_Angeles';
@@ -44,16 +44,9 @@ async function checkPage(page: Page, what: string) {
   expect(await horizontalOverflow(page), `horizontal overflow on ${what}`).toBe(0);
 }
 
-/** A signed-in host whose profile zone differs from the browser's, with round-the-clock hours. */
 async function signedInHost(viewport: ViewportName) {
   const context = await session.newContext(viewport, BROWSER_ZONE);
-  const page = await context.newPage();
-  const account = newAccount();
-  await signUp(page, account);
-  const api = await hostApi(context.request);
-  await api('PATCH', '/api/me', { timeZone: PROFILE_ZONE });
-  await openIntroCall(api);
-  return { context, page, account, api };
+  return { context, ...(await hostWithProfileZone(context, PROFILE_ZONE)) };
 }
 
 describe.each(['desktop', 'phone'] as const)('host booking management at %s width', (viewport: ViewportName) => {

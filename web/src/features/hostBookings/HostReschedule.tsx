@@ -1,14 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { ApiError } from '../../lib/api';
 import { timeZoneLabel } from '../../lib/timeZones';
 import { formatLongDate, formatTimeRange, localePrefersHour12, zonedDateKey } from '../../lib/zonedTime';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
-import type { Booking, Slot } from '../booking/api';
+import type { Booking } from '../booking/api';
 import { ReasonField } from '../booking/ReasonField';
 import { SlotPicker, usePickerView } from '../booking/SlotPicker';
-import { takenMessage } from '../booking/takenMessage';
+import { useNewTime } from '../booking/useNewTime';
 import type { ViewerPreferences } from '../booking/useViewerPreferences';
 import { listMeetingTypes, meetingTypesKey } from '../meetingTypes/api';
 import { actOnBooking, hostBookingKey, hostBookingsKey, rescheduleSlots } from './api';
@@ -34,25 +33,17 @@ export function HostReschedule({ booking, zone, onDone }: HostRescheduleProps) {
   const windowDays = types.data?.find((t) => t.id === booking.eventType.id)?.bookingWindowDays;
   const current = Date.parse(booking.start);
   const picker = usePickerView(zonedDateKey(current, timeZone));
-  const [chosen, setChosen] = useState<Slot | null>(null);
   const [reason, setReason] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
-
-  const move = useMutation({
-    mutationFn: (slot: Slot) => actOnBooking(booking.uid, { action: 'reschedule', start: slot.start, reason }),
-    onSuccess: (moved) => {
+  const { chosen, pick, unpick, notice, move } = useNewTime(
+    source,
+    prefs,
+    (slot) => actOnBooking(booking.uid, { action: 'reschedule', start: slot.start, reason }),
+    (moved) => {
       queryClient.setQueryData(hostBookingKey(booking.uid), moved);
       void queryClient.invalidateQueries({ queryKey: hostBookingsKey });
       onDone(moved);
     },
-    onError: (error, slot) => {
-      const gone = error instanceof ApiError && (error.code === 'slot_unavailable' || 'start' in error.fields);
-      if (!gone) return;
-      void queryClient.invalidateQueries({ queryKey: source.key });
-      setNotice(takenMessage(slot, timeZone, hour12, 'now'));
-      setChosen(null);
-    },
-  });
+  );
 
   return (
     <div className="space-y-5">
@@ -82,7 +73,7 @@ export function HostReschedule({ booking, zone, onDone }: HostRescheduleProps) {
             <Button type="submit" pending={move.isPending}>
               Confirm new time
             </Button>
-            <Button variant="secondary" onClick={() => setChosen(null)}>
+            <Button variant="secondary" onClick={unpick}>
               Choose another time
             </Button>
           </div>
@@ -91,11 +82,7 @@ export function HostReschedule({ booking, zone, onDone }: HostRescheduleProps) {
         <SlotPicker
           source={source}
           prefs={prefs}
-          onPick={(slot) => {
-            setNotice(null);
-            move.reset();
-            setChosen(slot);
-          }}
+          onPick={pick}
           view={picker.view}
           onViewChange={picker.onViewChange}
           bookingWindowDays={windowDays}
