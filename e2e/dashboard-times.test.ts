@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { e2eSession } from './helpers/app.js';
 import { horizontalOverflow, screenshot, type ViewportName } from './helpers/browser.js';
-import { hostApi, newAccount, openIntroCall, signUp } from './helpers/flows.js';
+import { hostWithProfileZone } from './helpers/flows.js';
 
 const HOUR = 3_600_000;
 const BROWSER_ZONE = 'America/Los_Angeles';
@@ -28,12 +28,7 @@ async function expectTimesInProfileZone(page: Page, instants: string[]) {
 describe.each(['desktop', 'phone'] as const)('dashboard times at %s width', (viewport: ViewportName) => {
   test('the e-mail log, mailbox and webhooks show times in the profile zone, labelled', async () => {
     const context = await session.newContext(viewport, BROWSER_ZONE);
-    const page = await context.newPage();
-    const account = newAccount();
-    await signUp(page, account);
-    const api = await hostApi(context.request);
-    await api('PATCH', '/api/me', { timeZone: PROFILE_ZONE });
-    await openIntroCall(api);
+    const { page, account, api } = await hostWithProfileZone(context, PROFILE_ZONE);
     const { endpoint } = await api<{ endpoint: { createdAt: string } }>('POST', '/api/webhooks/endpoints', {
       url: 'http://127.0.0.1:9/hooks',
       events: ['booking.created'],

@@ -34,8 +34,41 @@ const mail = bookingMail({
 
 const events: [string, BookingMailEvent, Partial<typeof mail>][] = [
   ['booked', { kind: 'booked' }, {}],
-  ['rescheduled', { kind: 'rescheduled', previousStart: new Date('2026-03-08T14:00:00Z') }, {}],
+  [
+    'rescheduled',
+    {
+      kind: 'rescheduled',
+      previousStart: new Date('2026-03-08T14:00:00Z'),
+      by: 'invitee',
+      reason: null,
+      afterRequest: false,
+    },
+    {},
+  ],
   ['cancelled', { kind: 'cancelled', by: 'invitee', reason: `Because${'z'.repeat(120)}` }, { status: 'cancelled' }],
+  [
+    'host-rescheduled',
+    {
+      kind: 'rescheduled',
+      previousStart: new Date('2026-03-08T14:00:00Z'),
+      by: 'host',
+      reason: `Clash${'w'.repeat(120)}`,
+      afterRequest: false,
+    },
+    {},
+  ],
+  ['reschedule-requested', { kind: 'reschedule_requested', reason: `Ill${'v'.repeat(120)}` }, { status: 'cancelled' }],
+  [
+    'new-time-picked',
+    {
+      kind: 'rescheduled',
+      previousStart: new Date('2026-03-08T14:00:00Z'),
+      by: 'invitee',
+      reason: null,
+      afterRequest: true,
+    },
+    { status: 'pending' },
+  ],
 ];
 
 describe('booking e-mails on a 390 px phone', () => {

@@ -157,6 +157,39 @@ describe.each(CASES)('$label links', ({ account, location, label, urlPattern }) 
     expect(fake.meetings.has(meeting.id)).toBe(false);
   });
 
+  it('removes the meeting when the host asks for a new time, and makes a new one when the invitee picks it', async () => {
+    const host = await hostWithVideoType();
+    const booked = await book(host, '11:00', `ask-${account}@example.com`);
+    const first = (await linkOf(booked.uid, host, (v) => v.status === 'ready')).location.url;
+    const token = new URL(booked.links.manage).searchParams.get('token')!;
+    const ask = () =>
+      host.client.request('PATCH', `/api/meetings/bookings/${booked.uid}`, { action: 'request_reschedule' });
+    const pick = (hhmm: string) =>
+      new TestClient(t.app).post(`/api/meetings/bookings/${booked.uid}/reschedule`, { token, start: iso(hhmm) });
+
+    expect((await ask()).status).toBe(200);
+    await linkOf(booked.uid, host, (v) => v.status === 'deleted');
+    const meetingAt = (url: string) => [...fake.meetings.values()].find((m) => m.url === url);
+    expect(meetingAt(first)).toBeUndefined();
+    const back = await pick('15:00');
+    expect(back.status).toBe(200);
+    // The removed meeting's address is gone from the booking until the new one is made.
+    expect(back.body.booking.location).toEqual({ type: location });
+    const again = await linkOf(booked.uid, host, (v) => v.status === 'ready');
+    expect(again.location.url).toMatch(urlPattern);
+    expect(again.location.url).not.toBe(first);
+    expect(meetingAt(again.location.url)?.start).toBe(iso('15:00'));
+
+    // Brought back before the job removed the meeting, the same meeting is only moved.
+    expect((await ask()).status).toBe(200);
+    expect((await pick('16:00')).body.booking.location.url).toBe(again.location.url);
+    await linkOf(
+      booked.uid,
+      host,
+      (v) => v.status === 'ready' && meetingAt(again.location.url)?.start === iso('16:00'),
+    );
+  });
+
   it('makes a new meeting when the host deleted it at the provider, and sends the new link', async () => {
     const host = await hostWithVideoType();
     const email = `del-${account}@example.com`;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 
 export type Account = { name: string; email: string; password: string; username: string };
 
@@ -139,4 +139,18 @@ export async function openIntroCall(api: Awaited<ReturnType<typeof hostApi>>) {
     durationMinutes: 30,
     minimumNoticeMinutes: 0,
   });
+}
+
+/**
+ * A host signed up in `context`, whose zone is the browser's, with another profile zone for the dashboard's
+ * times, and the Intro call open round the clock.
+ */
+export async function hostWithProfileZone(context: BrowserContext, profileZone: string) {
+  const page = await context.newPage();
+  const account = newAccount();
+  await signUp(page, account);
+  const api = await hostApi(context.request);
+  await api('PATCH', '/api/me', { timeZone: profileZone });
+  await openIntroCall(api);
+  return { page, account, api };
 }

@@ -27,7 +27,7 @@ export function paramText(value: string): string {
 /** Where each person manages the booking: the invitee's personal link must not reach the host's calendar. */
 function manageLine(b: BookingMail, audience: Audience, cancelled: boolean): string | undefined {
   if (cancelled) return undefined;
-  return audience === 'invitee' ? `Reschedule or cancel: ${b.links.manage}` : `Manage bookings: ${b.dashboardUrl}`;
+  return audience === 'invitee' ? `Reschedule or cancel: ${b.links.manage}` : `Open in TuskHub: ${b.dashboardUrl}`;
 }
 
 /**

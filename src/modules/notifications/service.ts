@@ -27,7 +27,7 @@ const coalesces = (e: BookingMailEvent) =>
   e.kind !== 'reminder' && e.kind !== 'video_failed' && e.kind !== 'video_ready';
 
 function inviteMethod(e: BookingMailEvent, b: BookingMail): InviteMethod | undefined {
-  if (e.kind === 'cancelled') return 'CANCEL';
+  if (e.kind === 'cancelled' || e.kind === 'reschedule_requested') return 'CANCEL';
   if (b.status !== 'confirmed') return undefined;
   return e.kind === 'booked' || e.kind === 'confirmed' || e.kind === 'rescheduled' || e.kind === 'video_ready'
     ? 'REQUEST'

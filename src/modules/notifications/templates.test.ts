@@ -76,7 +76,13 @@ describe('booking e-mail templates', () => {
     expect(host.text).toContain('When: Monday, 9 March 2026, 15:00–15:30 Central European Standard Time (GMT+1)');
     expect(host.text).toContain('Ivy booked Monday, 9 March 2026, 15:00–15:30');
     const moved = renderBookingMail(
-      { kind: 'rescheduled', previousStart: new Date('2026-03-09T13:00:00Z') },
+      {
+        kind: 'rescheduled',
+        previousStart: new Date('2026-03-09T13:00:00Z'),
+        by: 'invitee',
+        reason: null,
+        afterRequest: false,
+      },
       mail,
       'invitee',
     );

@@ -1,5 +1,5 @@
-import { formatMeetingTime } from '../../lib/time.js';
-import type { AccountMail, BookingMail, BookingMailEvent, MailPerson } from './types.js';
+import { headline, personOf, when } from './booking-headlines.js';
+import type { AccountMail, BookingMail, BookingMailEvent } from './types.js';
 
 export type Audience = 'invitee' | 'host';
 export type RenderedMail = { subject: string; text: string; html: string };
@@ -22,123 +22,9 @@ const CONTROL = /[\p{Cc}\u2028\u2029]+/gu;
 const oneLine = (s: string) => s.replace(CONTROL, ' ').trim();
 const linesOf = (s: string) => s.split(LINE_BREAK).map((line) => line.replace(CONTROL, ' ').trimEnd());
 
-const personOf = (b: BookingMail, who: Audience): MailPerson => (who === 'invitee' ? b.invitee : b.host);
-const when = (start: Date, end: Date, p: MailPerson) => formatMeetingTime(start, end, p.timeZone, p.hourCycle);
-
-function headline(
-  e: BookingMailEvent,
-  b: BookingMail,
-  who: Audience,
-): { subject: string; heading: string; intro: string } {
-  const other = who === 'invitee' ? b.host.name : b.invitee.name;
-  const time = when(b.start, b.end, personOf(b, who));
-  switch (e.kind) {
-    case 'booked':
-      if (b.status === 'pending') {
-        return who === 'invitee'
-          ? {
-              subject: `Request sent: ${b.title} with ${other}`,
-              heading: 'Your request was sent',
-              intro: `${other} will confirm or decline it. We will e-mail you either way.`,
-            }
-          : {
-              subject: `Please confirm: ${b.title} with ${other}`,
-              heading: 'A new booking needs your approval',
-              intro: `${other} asked for ${time}. The time is held until you confirm or decline.`,
-            };
-      }
-      return who === 'invitee'
-        ? {
-            subject: `Confirmed: ${b.title} with ${other}`,
-            heading: 'Your meeting is booked',
-            intro: `You are meeting ${other}. The invitation is attached for your calendar.`,
-          }
-        : {
-            subject: `New booking: ${b.title} with ${other}`,
-            heading: 'You have a new booking',
-            intro: `${other} booked ${time}.`,
-          };
-    case 'confirmed':
-      return who === 'invitee'
-        ? {
-            subject: `Confirmed: ${b.title} with ${other}`,
-            heading: `${other} confirmed your meeting`,
-            intro: 'The invitation is attached for your calendar.',
-          }
-        : {
-            subject: `You confirmed: ${b.title} with ${other}`,
-            heading: 'Booking confirmed',
-            intro: `You confirmed the meeting with ${other}.`,
-          };
-    case 'declined':
-      return who === 'invitee'
-        ? {
-            subject: `Declined: ${b.title} with ${other}`,
-            heading: `${other} could not accept your request`,
-            intro: e.reason ? `Reason: ${e.reason}` : 'You are welcome to pick another time.',
-          }
-        : {
-            subject: `You declined: ${b.title} with ${other}`,
-            heading: 'Request declined',
-            intro: e.reason ? `Your reason: ${e.reason}` : 'The time is free again.',
-          };
-    case 'cancelled': {
-      const byName = e.by === 'host' ? b.host.name : b.invitee.name;
-      const reason = e.reason ? ` Reason: ${e.reason}` : '';
-      return {
-        subject: `Cancelled: ${b.title} with ${other}`,
-        heading: 'Meeting cancelled',
-        intro: `${who === e.by ? 'You' : byName} cancelled the meeting.${reason}`,
-      };
-    }
-    case 'rescheduled': {
-      const was = when(
-        e.previousStart,
-        new Date(e.previousStart.getTime() + (b.end.getTime() - b.start.getTime())),
-        personOf(b, who),
-      );
-      return {
-        subject: `Rescheduled: ${b.title} with ${other}`,
-        heading: 'Meeting moved to a new time',
-        intro: `It was ${was}.`,
-      };
-    }
-    case 'reminder': {
-      const inWords =
-        e.offsetMinutes >= 1440 && e.offsetMinutes % 1440 === 0
-          ? `${e.offsetMinutes / 1440} day${e.offsetMinutes === 1440 ? '' : 's'}`
-          : e.offsetMinutes >= 60 && e.offsetMinutes % 60 === 0
-            ? `${e.offsetMinutes / 60} hour${e.offsetMinutes === 60 ? '' : 's'}`
-            : `${e.offsetMinutes} minutes`;
-      return {
-        subject: `Reminder: ${b.title} with ${other} in ${inWords}`,
-        heading: `Your meeting starts in ${inWords}`,
-        intro: `You are meeting ${other}.`,
-      };
-    }
-    case 'video_ready':
-      return {
-        subject: `Updated: ${e.provider} link for ${b.title} with ${other}`,
-        heading: `Your ${e.provider} link is ready`,
-        intro:
-          who === 'invitee'
-            ? 'Join with the link below. The updated invitation is attached for your calendar.'
-            : `The ${e.provider} meeting for your booking with ${other} is set up.`,
-      };
-    case 'video_failed':
-      return {
-        subject: `Action needed: no ${e.provider} link for ${b.title} with ${other}`,
-        heading: `We could not create the ${e.provider} link`,
-        intro: `${sentence(e.reason)} The booking stands. Reconnect ${e.provider} in Settings → Connected apps, or send ${other} a link yourself.`,
-      };
-  }
-}
-
-const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
-
 const VIDEO_LABELS: Record<string, string> = { zoom: 'Zoom', google_meet: 'Google Meet', teams: 'Microsoft Teams' };
 
-function block(e: BookingMailEvent, b: BookingMail, who: Audience): Block & { subject: string } {
+function block(e: BookingMailEvent, b: BookingMail, who: Audience): Message {
   const { subject, heading, intro } = headline(e, b, who);
   const rows: Row[] = [
     { label: 'What', value: b.title },
@@ -162,8 +48,10 @@ function block(e: BookingMailEvent, b: BookingMail, who: Audience): Block & { su
     });
   }
   if (b.notes) rows.push({ label: 'Notes', value: b.notes, multiline: true });
-  const live = e.kind !== 'cancelled' && e.kind !== 'declined';
-  const actions: Action[] = [];
+  const live = e.kind !== 'cancelled' && e.kind !== 'declined' && e.kind !== 'reschedule_requested';
+  // Asked for a new time, the invitee has one thing to do: pick it, on the page that would have rescheduled.
+  const pickNewTime = who === 'invitee' && e.kind === 'reschedule_requested';
+  const actions: Action[] = pickNewTime ? [{ label: 'Pick a new time', url: b.links.reschedule, primary: true }] : [];
   if (live && b.location.url) actions.push({ label: 'Join the meeting', url: b.location.url, primary: true });
   if (who === 'invitee' && live)
     actions.push(
@@ -176,7 +64,8 @@ function block(e: BookingMailEvent, b: BookingMail, who: Audience): Block & { su
     actions.push({ label: 'Confirm or decline', url: b.dashboardUrl, primary: true });
   else if (who === 'host')
     actions.push({ label: 'Open in TuskHub', url: b.dashboardUrl, primary: actions.length === 0 });
-  return { subject: oneLine(subject), heading: oneLine(heading), intro: oneLine(intro), rows, actions };
+  const text = { subject: oneLine(subject), heading: oneLine(heading), intro: oneLine(intro) };
+  return { ...text, rows, actions, spellOutLink: pickNewTime };
 }
 
 function textRow({ label, value, multiline }: Row): string {

@@ -29,7 +29,10 @@ export type BookingMailEvent =
   | { kind: 'confirmed' }
   | { kind: 'declined'; reason: string | null }
   | { kind: 'cancelled'; by: 'host' | 'invitee'; reason: string | null }
-  | { kind: 'rescheduled'; previousStart: Date }
+  /** `afterRequest`: the invitee picked the new time the host asked for; the booking was cancelled until then. */
+  | { kind: 'rescheduled'; previousStart: Date; by: 'host' | 'invitee'; reason: string | null; afterRequest: boolean }
+  /** The host asked the invitee to pick a new time: the booking is cancelled until they do. */
+  | { kind: 'reschedule_requested'; reason: string | null }
   | { kind: 'reminder'; offsetMinutes: number }
   /** The video provider's link arrived after the confirmation: an update carrying it. */
   | { kind: 'video_ready'; provider: string }

@@ -7,7 +7,7 @@ import type { BookingMailEvent } from '../notifications/types.js';
 import type { VideoLinks } from '../video/links.service.js';
 import type { Webhooks } from '../webhooks/service.js';
 import type { BookingEffects, SlotChange, WebhookEvent } from './booking-effects.js';
-import { questionsWithAnswers, type BookingViews } from './booking-view.js';
+import { questionsWithAnswers, type BookingViews, type Reader } from './booking-view.js';
 import { bookingsRepo, type BookingRow, type BookingWithContext } from './bookings.repo.js';
 import { queueReminders } from './reminders.service.js';
 import type { BookingView } from './schemas.js';
@@ -16,7 +16,7 @@ export type BookingChangesDeps = {
   queue: JobQueue;
   notifications: Notifications;
   webhooks: Webhooks;
-  video: Pick<VideoLinks, 'requestSync' | 'kick'>;
+  video: Pick<VideoLinks, 'requestSync' | 'reopen' | 'kick'>;
   onSlotsChanged: (hostUserId: string, change: SlotChange) => void;
   views: BookingViews;
 };
@@ -39,15 +39,15 @@ export function createBookingChanges(deps: BookingChangesDeps) {
   }
 
   /** Views of many bookings share one reminders query, however many bookings there are. */
-  async function views(tx: Tx, rows: BookingWithContext[], withLinks: boolean): Promise<BookingView[]> {
+  async function views(tx: Tx, rows: BookingWithContext[], reader: Reader): Promise<BookingView[]> {
     const reminders = await bookingsRepo.remindersOf(
       tx,
       rows.map((r) => r.booking.id),
     );
-    return rows.map((row) => deps.views.viewOf(row, reminders.get(row.booking.id) ?? [], withLinks));
+    return rows.map((row) => deps.views.viewOf(row, reminders.get(row.booking.id) ?? [], reader));
   }
 
-  const view = async (tx: Tx, row: BookingWithContext, withLinks: boolean) => (await views(tx, [row], withLinks))[0]!;
+  const view = async (tx: Tx, row: BookingWithContext, reader: Reader) => (await views(tx, [row], reader))[0]!;
 
   /** Re-reads the booking after a change and records its e-mails and webhooks in the same transaction. */
   async function announce(
@@ -61,7 +61,7 @@ export function createBookingChanges(deps: BookingChangesDeps) {
     const { orgId, hostUserId } = row.booking;
     await deps.notifications.queueBookingMail(tx, { orgId, bookingId: id }, mail, deps.views.mailOf(row));
     fx.mail = true;
-    const bookingView = await view(tx, row, false);
+    const bookingView = await view(tx, row, 'others');
     if (hook)
       fx.webhooks =
         (await deps.webhooks.queueEvent(tx, orgId, hostUserId, hook, {
@@ -95,12 +95,21 @@ export function createBookingChanges(deps: BookingChangesDeps) {
     fx.video = true;
   }
 
+  /** A cancelled booking is live again: its video meeting too, without the address of one since removed. */
+  async function reopenVideo(tx: Tx, fx: BookingEffects, b: BookingRow) {
+    if (await deps.video.reopen(tx, b.id)) {
+      const { url: _removed, ...location } = b.location;
+      await bookingsRepo.update(tx, b.id, { location });
+    }
+    fx.video = true;
+  }
+
   const recordEvent = (
     tx: Tx,
     b: BookingRow,
     event: 'booking_created' | 'booking_cancelled' | 'booking_rescheduled' | 'no_show',
   ) => bookingsRepo.recordEvent(tx, { orgId: b.orgId, meetingTypeId: b.meetingTypeId, bookingId: b.id, event });
 
-  return { load, views, view, announce, afterCommit, change, syncVideo, recordEvent };
+  return { load, views, view, announce, afterCommit, change, syncVideo, reopenVideo, recordEvent };
 }
 export type BookingChanges = ReturnType<typeof createBookingChanges>;

@@ -20,13 +20,27 @@ vi.mock('./bookings.repo.js', () => ({
   bookingsRepo: {
     update: async (_tx: unknown, id: string, patch: object) => void log.push(`update ${id} ${JSON.stringify(patch)}`),
     cancelReminders: async (_tx: unknown, id: string) => void log.push(`stop reminders ${id}`),
+    replaceReminders: async (_tx: unknown, rows: { scheduledFor: Date }[], id: string) => {
+      log.push(`reminders ${id} ${rows.map((r) => r.scheduledFor.toISOString()).join(' ')}`);
+      return [];
+    },
   },
 }));
 
 const startAt = new Date('2030-01-07T09:00:00Z');
 const endAt = new Date('2030-01-07T09:30:00Z');
-const booking = (status: BookingStatus) =>
-  ({ id: 'b1', hostUserId: 'h1', status, sequence: 3, startAt, endAt }) as BookingRow;
+const asked = new Date('2030-01-06T12:00:00Z');
+const booking = (status: BookingStatus, rescheduleRequestedAt: Date | null = null) =>
+  ({
+    id: 'b1',
+    orgId: 'o1',
+    hostUserId: 'h1',
+    status,
+    sequence: 3,
+    startAt,
+    endAt,
+    rescheduleRequestedAt,
+  }) as BookingRow;
 const statuses: BookingStatus[] = ['pending', 'confirmed', 'cancelled', 'declined'];
 const before = new Date('2030-01-07T08:59:00Z');
 const after = new Date('2030-01-07T09:01:00Z');
@@ -53,6 +67,7 @@ function run(status: BookingStatus, by: 'host' | 'invitee' = 'host', reason: str
         >;
       },
       syncVideo: async (_tx, _fx, id) => void log.push(`sync video ${id}`),
+      reopenVideo: async (_tx, _fx, b) => void log.push(`reopen video ${b.id}`),
       recordEvent: async (_tx, b, event) => void log.push(`record ${event} ${b.id}`),
     },
     booking: booking(status),
@@ -79,7 +94,30 @@ describe('booking transitions: who may go where', () => {
       decline: ['pending'],
       cancel: ['pending', 'confirmed'],
       no_show: ['confirmed'],
+      reschedule: ['pending', 'confirmed'],
+      request_reschedule: ['pending', 'confirmed'],
+      rebook: [],
     });
+  });
+
+  it('brings back only a booking whose host asked for a new time', () => {
+    const check = (b: BookingRow) => () => checkTransition('rebook', b, after);
+    expect(check(booking('cancelled', asked))).not.toThrow();
+    expect(check(booking('cancelled'))).toThrow(
+      'This booking was cancelled. Only a booking whose host asked for a new time can be booked again.',
+    );
+    expect(check(booking('confirmed', asked))).toThrow('A confirmed booking cannot be booked again.');
+  });
+
+  it('moves or asks for a new time only until the meeting is over', () => {
+    const over = new Date(endAt.getTime());
+    expect(refusal('reschedule', 'confirmed', over)).toEqual({
+      status: 409,
+      code: 'booking_in_past',
+      message: 'This meeting is over and can no longer be rescheduled.',
+    });
+    expect(refusal('request_reschedule', 'pending', over)?.code).toBe('booking_in_past');
+    expect(refusal('reschedule', 'confirmed', after)).toBe(undefined);
   });
 
   it('answers 409 invalid_transition naming the status and the change', () => {
@@ -117,6 +155,34 @@ describe('booking transitions: what they write', () => {
       status: 'cancelled',
       sequence: 4,
       cancelledBy: 'invitee',
+      cancelReason: null,
+    });
+  });
+
+  it('moves the time as a new revision, keeping the status unless brought back', () => {
+    const start = new Date('2030-01-08T10:00:00Z');
+    const end = new Date('2030-01-08T10:30:00Z');
+    const type = { reminderOffsetsMinutes: [60], requiresConfirmation: true };
+    expect(transitionPatch('reschedule', { ...run('confirmed'), move: { start, end, type } })).toEqual({
+      startAt: start,
+      endAt: end,
+      sequence: 4,
+    });
+    expect(transitionPatch('request_reschedule', run('confirmed', 'host', 'Ill'))).toEqual({
+      status: 'cancelled',
+      sequence: 4,
+      cancelledBy: 'host',
+      cancelReason: 'Ill',
+      rescheduleRequestedAt: after,
+    });
+    const back = { ...run('cancelled'), booking: booking('cancelled', asked), move: { start, end, type } };
+    expect(transitionPatch('rebook', back)).toEqual({
+      status: 'pending',
+      startAt: start,
+      endAt: end,
+      sequence: 4,
+      rescheduleRequestedAt: null,
+      cancelledBy: null,
       cancelReason: null,
     });
   });
@@ -167,6 +233,61 @@ describe('booking transitions: what they set off', () => {
     expect(await applyTransition('no_show', r)).toBe(undefined);
     expect(log).toEqual(['update b1 {"noShow":true}', 'record no_show b1']);
     expect(r.fx.slotChanges).toEqual([]);
+  });
+
+  it('reschedules: new reminders, the video meeting moved, counted, announced, old time freed and new taken', async () => {
+    const start = new Date('2030-01-08T10:00:00Z');
+    const end = new Date('2030-01-08T10:30:00Z');
+    const r: TransitionRun = {
+      ...run('confirmed', 'host', 'Clash'),
+      move: { start, end, type: { reminderOffsetsMinutes: [60], requiresConfirmation: false } },
+    };
+    await applyTransition('reschedule', r);
+    expect(log).toEqual([
+      `update b1 {"startAt":"${start.toISOString()}","endAt":"${end.toISOString()}","sequence":4}`,
+      'reminders b1 2030-01-08T09:00:00.000Z',
+      'sync video b1',
+      'record booking_rescheduled b1',
+      `announce b1 {"kind":"rescheduled","previousStart":"${startAt.toISOString()}","by":"host","reason":"Clash","afterRequest":false} booking.rescheduled`,
+    ]);
+    expect(r.fx.slotChanges).toEqual([
+      ['h1', { reason: 'freed', start: startAt.toISOString(), end: endAt.toISOString() }],
+      ['h1', { reason: 'booked', start: start.toISOString(), end: end.toISOString() }],
+    ]);
+  });
+
+  it('asks for a new time: ends the booking like a cancellation, announced as one, not counted', async () => {
+    const r = run('confirmed', 'host', 'Ill');
+    await applyTransition('request_reschedule', r);
+    expect(log.slice(1)).toEqual([
+      'stop reminders b1',
+      'sync video b1',
+      'announce b1 {"kind":"reschedule_requested","reason":"Ill"} booking.cancelled',
+    ]);
+    expect(r.fx.slotChanges).toEqual([
+      ['h1', { reason: 'freed', start: startAt.toISOString(), end: endAt.toISOString() }],
+    ]);
+  });
+
+  it('brings the booking back at the picked time, its video meeting with it, counted as a reschedule', async () => {
+    const start = new Date('2030-01-08T10:00:00Z');
+    const end = new Date('2030-01-08T10:30:00Z');
+    const r: TransitionRun = {
+      ...run('cancelled', 'invitee'),
+      booking: booking('cancelled', asked),
+      move: { start, end, type: { reminderOffsetsMinutes: [], requiresConfirmation: false } },
+    };
+    await applyTransition('rebook', r);
+    expect(log.slice(1)).toEqual([
+      'reminders b1 ',
+      'reopen video b1',
+      'record booking_rescheduled b1',
+      `announce b1 {"kind":"rescheduled","previousStart":"${startAt.toISOString()}","by":"invitee","reason":null,"afterRequest":true} booking.rescheduled`,
+    ]);
+    expect(log[0]).toContain('"status":"confirmed"');
+    expect(r.fx.slotChanges).toEqual([
+      ['h1', { reason: 'booked', start: start.toISOString(), end: end.toISOString() }],
+    ]);
   });
 
   it('writes nothing when refused', async () => {

@@ -5,6 +5,13 @@ import type { ManageTokens } from './manage-token.js';
 import type { BookingView } from './schemas.js';
 
 /**
+ * Who reads a booking, and so what its view carries. The host gets everything, their private note included; the
+ * person who has just booked gets the links to manage it (they carry the manage token) and the video link's
+ * progress; everyone else (the invitee reading with their token, webhook receivers) neither.
+ */
+export type Reader = 'host' | 'booker' | 'others';
+
+/**
  * A booking as its readers get it: the API's view, the notifications module's mail, and the invitee's links
  * (each carrying the manage token) inside both.
  */
@@ -20,11 +27,7 @@ export function createBookingViews(deps: { tokens: ManageTokens; publicUrl: stri
     };
   }
 
-  /**
-   * `withLinks` adds the invitee's links (they carry the manage token) and the video link's progress: for the host
-   * and the answer to the booking request itself, not for webhook receivers.
-   */
-  function viewOf(row: BookingWithContext, reminders: ReminderRow[], withLinks: boolean): BookingView {
+  function viewOf(row: BookingWithContext, reminders: ReminderRow[], reader: Reader): BookingView {
     const { booking: b, type, host } = row;
     return {
       uid: b.uid,
@@ -40,12 +43,14 @@ export function createBookingViews(deps: { tokens: ManageTokens; publicUrl: stri
       notes: b.notes,
       cancelReason: b.cancelReason,
       noShow: b.noShow,
+      rescheduleRequestedAt: b.rescheduleRequestedAt?.toISOString() ?? null,
       reminders: reminders.map((r) => ({
         offsetMinutes: r.offsetMinutes,
         scheduledFor: r.scheduledFor.toISOString(),
         status: r.status,
       })),
-      ...(withLinks ? { links: links(b.uid), video: row.video } : {}),
+      ...(reader === 'others' ? {} : { links: links(b.uid), video: row.video }),
+      ...(reader === 'host' ? { hostNote: b.hostNote } : {}),
     };
   }
 
@@ -65,7 +70,7 @@ export function createBookingViews(deps: { tokens: ManageTokens; publicUrl: stri
       answers: b.answers,
       notes: b.notes,
       links: links(b.uid),
-      dashboardUrl: `${deps.publicUrl}/dashboard/bookings`,
+      dashboardUrl: `${deps.publicUrl}/dashboard/bookings/${b.uid}`,
       settingsUrl: `${deps.publicUrl}/dashboard/settings#connected-apps`,
     };
   }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, lte, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import {
   meetingAnalytics,
@@ -16,7 +16,7 @@ export type BookingPatch = Partial<typeof meetingBookings.$inferInsert>;
 export type ReminderRow = Pick<typeof meetingReminders.$inferSelect, 'offsetMinutes' | 'scheduledFor' | 'status'>;
 
 /** A booking with what every view of it shows: its meeting type and host. */
-const bookingWithContext = {
+export const bookingWithContext = {
   booking: meetingBookings,
   type: { id: meetingTypes.id, title: meetingTypes.title, slug: meetingTypes.slug, questions: meetingTypes.questions },
   host: { name: users.name, username: users.username, email: users.email, timeZone: users.timeZone },
@@ -28,16 +28,6 @@ export type BookingWithContext = {
   host: { name: string; username: string; email: string; timeZone: string };
   /** How the booking's video link is getting on; null for locations without one. */
   video: (Pick<typeof meetingVideoLinks.$inferSelect, 'provider' | 'status'> & { error: string | null }) | null;
-};
-
-export type BookingListFilter = {
-  hostUserId: string;
-  statuses?: BookingRow['status'][];
-  endAfter?: Date;
-  endBefore?: Date;
-  from?: Date;
-  to?: Date;
-  newestFirst?: boolean;
 };
 
 export const bookingsRepo = {
@@ -100,26 +90,6 @@ export const bookingsRepo = {
       .leftJoin(meetingVideoLinks, eq(meetingVideoLinks.bookingId, meetingBookings.id))
       .where('uid' in by ? eq(meetingBookings.uid, by.uid) : eq(meetingBookings.id, by.id));
     return row;
-  },
-
-  list(tx: Tx, f: BookingListFilter) {
-    const conditions: (SQL | undefined)[] = [
-      eq(meetingBookings.hostUserId, f.hostUserId),
-      f.statuses ? inArray(meetingBookings.status, f.statuses) : undefined,
-      f.endAfter ? gt(meetingBookings.endAt, f.endAfter) : undefined,
-      f.endBefore ? lte(meetingBookings.endAt, f.endBefore) : undefined,
-      f.from ? gte(meetingBookings.startAt, f.from) : undefined,
-      f.to ? lt(meetingBookings.startAt, f.to) : undefined,
-    ];
-    return tx
-      .select(bookingWithContext)
-      .from(meetingBookings)
-      .innerJoin(meetingTypes, eq(meetingTypes.id, meetingBookings.meetingTypeId))
-      .innerJoin(users, eq(users.id, meetingBookings.hostUserId))
-      .leftJoin(meetingVideoLinks, eq(meetingVideoLinks.bookingId, meetingBookings.id))
-      .where(and(...conditions))
-      .orderBy(f.newestFirst ? desc(meetingBookings.startAt) : asc(meetingBookings.startAt))
-      .limit(500);
   },
 
   async update(tx: Tx, id: string, patch: BookingPatch) {

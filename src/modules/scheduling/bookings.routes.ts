@@ -5,14 +5,18 @@ import { requirePrincipal } from '../../server/plugins/auth.js';
 import { errorAnswers } from '../../server/plugins/error-responses.js';
 import { rateLimited } from '../../server/plugins/rate-limit.js';
 import type { BookingsService } from './bookings.service.js';
+import { CSV_ROW_CAP } from './host-bookings.service.js';
 import {
   bookBody,
   bookingListQuery,
   bookingListResponse,
   bookingResponse,
   hostActionBody,
+  hostNoteBody,
   inviteeCancelBody,
   inviteeRescheduleBody,
+  rescheduleSlotsQuery,
+  slotsResponse,
   tokenQuery,
 } from './schemas.js';
 
@@ -75,12 +79,37 @@ export function bookingRoutes(app: FastifyInstance, bookings: BookingsService, l
       preHandler: app.requireAuth,
       schema: {
         tags,
-        summary: 'Your bookings, filtered',
+        summary: 'Your bookings, filtered; format=csv answers them as a CSV file',
+        description:
+          'status: upcoming or past on its own, or statuses separated by commas (cancelled,declined). q: part of the ' +
+          "invitee's name or e-mail address, in any case. type: a meeting type's id or slug. from/to: the start in " +
+          `[from, to). JSON answers at most 500 bookings. CSV answers at most ${CSV_ROW_CAP} rows (the first by the ` +
+          "list's order; X-Rows-Truncated: true when more matched), one per booking with its answers as columns " +
+          'headed by their question, and no links or tokens; cells that a spreadsheet could read as a formula ' +
+          "start with '.",
         querystring: bookingListQuery,
-        response: { 200: bookingListResponse },
+        response: {
+          200: {
+            description: 'The bookings',
+            content: {
+              'application/json': { schema: bookingListResponse },
+              'text/csv': { schema: z.string() },
+            },
+          },
+        },
       },
     },
-    async (req) => ({ bookings: await bookings.list(requirePrincipal(req), req.query) }),
+    async (req, reply) => {
+      const principal = requirePrincipal(req);
+      if (req.query.format !== 'csv') return reply.send({ bookings: await bookings.list(principal, req.query) });
+      const { csv, truncated } = await bookings.exportCsv(principal, req.query);
+      if (truncated) reply.header('x-rows-truncated', 'true');
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8; header=present')
+        .header('content-disposition', `attachment; filename="bookings-${new Date().toISOString().slice(0, 10)}.csv"`)
+        .header('cache-control', 'no-store')
+        .send(csv);
+    },
   );
 
   r.get(
@@ -104,15 +133,50 @@ export function bookingRoutes(app: FastifyInstance, bookings: BookingsService, l
       preHandler: app.requireAuth,
       schema: {
         tags,
-        summary: 'Host actions: confirm, decline, cancel, no_show',
+        summary:
+          'Host actions: confirm, decline, cancel, no_show, reschedule (with start: any time the type offers, minimum ' +
+          'notice aside; 422 when not offered, 409 slot_unavailable when taken) and request_reschedule (cancels and ' +
+          'e-mails the invitee a link to pick a new time)',
         params: uidParams,
         body: hostActionBody,
         response: { 200: bookingResponse, ...errorAnswers(409) },
       },
     },
-    async (req) => ({
-      booking: await bookings.hostAction(requirePrincipal(req), req.params.uid, req.body.action, req.body.reason),
-    }),
+    async (req) => ({ booking: await bookings.hostAction(requirePrincipal(req), req.params.uid, req.body) }),
+  );
+
+  r.put(
+    '/api/meetings/bookings/:uid/note',
+    {
+      preHandler: app.requireAuth,
+      schema: {
+        tags,
+        summary:
+          'Your private note on a booking (at most 5000 characters; empty clears it). Only your own views and your ' +
+          "CSV export show it: never the invitee's view, e-mails, calendar files or webhooks",
+        params: uidParams,
+        body: hostNoteBody,
+        response: { 200: bookingResponse },
+      },
+    },
+    async (req) => ({ booking: await bookings.setNote(requirePrincipal(req), req.params.uid, req.body.note) }),
+  );
+
+  r.get(
+    '/api/meetings/bookings/:uid/slots',
+    {
+      preHandler: app.requireAuth,
+      schema: {
+        tags,
+        summary:
+          'The times you may move a booking to: what its type offers, minimum notice aside, with the booking itself ' +
+          'not in the way (at most 35 days per request)',
+        params: uidParams,
+        querystring: rescheduleSlotsQuery,
+        response: { 200: slotsResponse },
+      },
+    },
+    async (req) => bookings.rescheduleSlots(requirePrincipal(req), req.params.uid, req.query),
   );
 
   r.post(

@@ -21,6 +21,17 @@ export const answersSchema = z.record(
 );
 export const notesSchema = z.string().check(z.maxLength(MAX_TEXT_LENGTH));
 
+/** The host's private note on a booking: as long as an invitee's notes may be; empty clears it. */
+export const hostNoteSchema = z
+  .string()
+  .check(z.trim(), z.maxLength(MAX_TEXT_LENGTH, { error: `Keep the note to ${MAX_TEXT_LENGTH} characters.` }));
+
+/** The longest search the host's booking list takes: more than any name or e-mail address. */
+export const MAX_SEARCH_LENGTH = 200;
+export const bookingSearchSchema = z
+  .string()
+  .check(z.trim(), z.maxLength(MAX_SEARCH_LENGTH, { error: `Search for at most ${MAX_SEARCH_LENGTH} characters.` }));
+
 export type Answers = Record<string, string | boolean>;
 
 /** Own properties only: a question id such as "constructor" must not read Object.prototype. */

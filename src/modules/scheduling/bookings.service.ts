@@ -9,11 +9,12 @@ import type { Notifications } from '../notifications/service.js';
 import type { VideoLinks } from '../video/links.service.js';
 import type { Webhooks } from '../webhooks/service.js';
 import { checkAnswers } from './booking-answers.js';
-import { bookingNotFound, createBookingChanges, notOffered, slotUnavailable } from './booking-changes.js';
+import { createBookingChanges, notOffered, slotUnavailable } from './booking-changes.js';
 import { BookingEffects, type SlotChange } from './booking-effects.js';
-import { applyTransition, type BookingTransition } from './booking-transitions.js';
+import { applyTransition } from './booking-transitions.js';
 import { createBookingViews } from './booking-view.js';
-import { bookingsRepo, type BookingListFilter, type BookingRow } from './bookings.repo.js';
+import { bookingsRepo, type BookingRow } from './bookings.repo.js';
+import { createHostBookings } from './host-bookings.service.js';
 import { createInviteeBookings } from './invitee-bookings.service.js';
 import type { ManageTokens } from './manage-token.js';
 import { meetingTypesRepo } from './meeting-types.repo.js';
@@ -31,7 +32,7 @@ export type BookingsDeps = {
   webhooks: Webhooks;
   tokens: ManageTokens;
   publicUrl: string;
-  video: Pick<VideoLinks, 'locationFor' | 'record' | 'requestSync' | 'kick'>;
+  video: Pick<VideoLinks, 'locationFor' | 'record' | 'requestSync' | 'reopen' | 'kick'>;
   findHost: (username: string) => Promise<Host | undefined>;
   findHostById: (userId: string) => Promise<Host | undefined>;
   onSlotsChanged: (hostUserId: string, change: SlotChange) => void;
@@ -44,7 +45,7 @@ export function createBookingsService(deps: BookingsDeps) {
   const { db, tokens, clock } = deps;
   const bookingViews = createBookingViews({ tokens, publicUrl: deps.publicUrl });
   const changes = createBookingChanges({ ...deps, views: bookingViews });
-  const { load, view, views, announce, afterCommit, change } = changes;
+  const { load, view, announce, afterCommit, change } = changes;
   const reminders = createReminders({ db, queue: deps.queue, load, announce, afterCommit });
 
   /**
@@ -54,6 +55,7 @@ export function createBookingsService(deps: BookingsDeps) {
   const cancel = async (tx: Tx, fx: BookingEffects, booking: BookingRow, by: 'host' | 'invitee', reason?: string) =>
     (await applyTransition('cancel', { tx, fx, changes, booking, by, reason: reason ?? null, now: clock() }))!;
   const invitee = createInviteeBookings({ ...deps, changes, views: bookingViews, cancel });
+  const host = createHostBookings({ ...deps, changes });
 
   async function book(
     input: BookInput,
@@ -79,7 +81,7 @@ export function createBookingsService(deps: BookingsDeps) {
               throw conflict('idempotency_key_reused', 'This Idempotency-Key was used with a different request.');
             }
             if (previous)
-              return { booking: await view(tx, await load(tx, { uid: previous.uid }), true), replayed: true };
+              return { booking: await view(tx, await load(tx, { uid: previous.uid }), 'booker'), replayed: true };
           }
           const verdict = await judgeStart(tx, { host, type, start, now });
           if (verdict === 'not_offered') throw notOffered();
@@ -106,7 +108,7 @@ export function createBookingsService(deps: BookingsDeps) {
           fx.video = await deps.video.record(tx, created);
           await changes.recordEvent(tx, created, 'booking_created');
           const { row } = await announce(tx, fx, created.id, { kind: 'booked' }, 'booking.created');
-          const booking = await view(tx, row, true);
+          const booking = await view(tx, row, 'booker');
           fx.booked(host.id, booking);
           return { booking, replayed: false };
         }),
@@ -118,53 +120,16 @@ export function createBookingsService(deps: BookingsDeps) {
     }
   }
 
-  async function getForHost(principal: Principal, uid: string) {
-    return withTenant(db, principal, async (tx) => {
-      const row = await bookingsRepo.findWithContext(tx, { uid });
-      if (!row || row.booking.hostUserId !== principal.userId) throw bookingNotFound();
-      return view(tx, row, true);
-    });
-  }
-
   return {
     book,
     ...invitee,
-    getForHost,
+    ...host,
 
     /** Who may see a booking: its host (session or API key) or the invitee with the token. */
     async getForCaller(principal: Principal | undefined, uid: string, token: string | undefined) {
       if (token) return invitee.getForInvitee(uid, token);
       if (!principal) throw unauthorized('unauthenticated', 'Log in, or open the link from your confirmation e-mail.');
-      return getForHost(principal, uid);
-    },
-
-    async list(principal: Principal, q: { status?: string; from?: string; to?: string }) {
-      const now = clock();
-      const filter: BookingListFilter = {
-        hostUserId: principal.userId,
-        ...(q.from ? { from: new Date(q.from) } : {}),
-        ...(q.to ? { to: new Date(q.to) } : {}),
-      };
-      if (q.status === 'upcoming') Object.assign(filter, { statuses: ['pending', 'confirmed'], endAfter: now });
-      else if (q.status === 'past')
-        Object.assign(filter, { statuses: ['confirmed'], endBefore: now, newestFirst: true });
-      else if (q.status) Object.assign(filter, { statuses: [q.status] });
-      return withTenant(db, principal, async (tx) => views(tx, await bookingsRepo.list(tx, filter), true));
-    },
-
-    /** Confirm, decline, cancel or mark a no-show, as the transition table allows from the booking's status. */
-    async hostAction(principal: Principal, uid: string, action: BookingTransition, reason?: string) {
-      const now = clock();
-      const fx = new BookingEffects();
-      return change(fx, () =>
-        withTenant(db, principal, async (tx) => {
-          const row = await bookingsRepo.findWithContext(tx, { uid });
-          if (!row || row.booking.hostUserId !== principal.userId) throw bookingNotFound();
-          const { booking } = row;
-          await applyTransition(action, { tx, fx, changes, booking, by: 'host', reason: reason ?? null, now });
-          return view(tx, await load(tx, { id: booking.id }), true);
-        }),
-      );
+      return host.getForHost(principal, uid);
     },
 
     /**

@@ -3,17 +3,14 @@ import { withTenant, type Tx } from '../../db/tenant.js';
 import type { Clock } from '../../lib/clock.js';
 import { conflict } from '../../lib/errors.js';
 import type { Notifications } from '../notifications/service.js';
-import { bookingNotFound, notOffered, slotUnavailable, type BookingChanges } from './booking-changes.js';
+import { bookingNotFound, type BookingChanges } from './booking-changes.js';
 import { BookingEffects } from './booking-effects.js';
+import { moveBooking } from './booking-moves.js';
 import type { BookingViews } from './booking-view.js';
 import { bookingsRepo, type BookingRow, type BookingWithContext } from './bookings.repo.js';
 import type { ManageTokens } from './manage-token.js';
-import { meetingTypesRepo } from './meeting-types.repo.js';
-import { judgeStart, type Host } from './offered-slots.js';
-import { scheduleReminders } from './reminders.service.js';
+import type { Host } from './offered-slots.js';
 import type { BookingView } from './schemas.js';
-
-const MINUTE = 60_000;
 
 export type InviteeBookingsDeps = {
   db: Database;
@@ -52,7 +49,7 @@ export function createInviteeBookings(deps: InviteeBookingsDeps) {
   }
 
   return {
-    getForInvitee: (uid: string, token: string) => asInvitee(uid, token, (tx, row) => changes.view(tx, row, false)),
+    getForInvitee: (uid: string, token: string) => asInvitee(uid, token, (tx, row) => changes.view(tx, row, 'others')),
 
     /** The booking as a calendar file to add (PUBLISH); once cancelled, the same event marked CANCELLED. */
     icsForInvitee: (uid: string, token: string) =>
@@ -72,40 +69,23 @@ export function createInviteeBookings(deps: InviteeBookingsDeps) {
       );
     },
 
-    /** Moves the booking in one UPDATE: the old time is freed and the new one taken atomically, same uid. */
+    /**
+     * Moves the booking in one UPDATE: the old time is freed and the new one taken atomically, same uid. A booking
+     * whose host asked for a new time is cancelled until now: picking one brings it back (and only once, since it
+     * is then live and no longer asked about). The booking is read again under the host's lock, so a change the
+     * host makes meanwhile is seen.
+     */
     async inviteeReschedule(uid: string, token: string, newStart: string) {
       const now = deps.clock();
-      const start = new Date(newStart);
       const fx = new BookingEffects();
       return changes.change(fx, () =>
-        asInvitee(uid, token, async (tx, { booking: b }, host) => {
-          if (!isLive(b)) throw conflict('booking_not_active', 'This booking is cancelled or declined.');
-          if (b.endAt <= now)
-            throw conflict('booking_in_past', 'This meeting is over and can no longer be rescheduled.');
-          const type = await meetingTypesRepo.find(tx, b.hostUserId, b.meetingTypeId);
-          if (!type) throw bookingNotFound();
-          await bookingsRepo.lockHost(tx, b.hostUserId, deps.lockTimeoutMs);
-          const verdict = await judgeStart(tx, { host, type, start, now, excludeBookingId: b.id });
-          if (verdict === 'not_offered') throw notOffered();
-          if (verdict === 'taken') throw slotUnavailable();
-          const moved = await bookingsRepo.update(tx, b.id, {
-            startAt: start,
-            endAt: new Date(start.getTime() + type.durationMinutes * MINUTE),
-            sequence: b.sequence + 1,
-          });
-          await scheduleReminders(tx, fx, type, moved, now);
-          await changes.syncVideo(tx, fx, b.id);
-          await changes.recordEvent(tx, b, 'booking_rescheduled');
-          const { bookingView } = await changes.announce(
-            tx,
-            fx,
-            b.id,
-            { kind: 'rescheduled', previousStart: b.startAt },
-            'booking.rescheduled',
-          );
-          fx.freed(b.hostUserId, { start: b.startAt.toISOString(), end: b.endAt.toISOString() });
-          fx.booked(b.hostUserId, bookingView);
-          return bookingView;
+        asInvitee(uid, token, async (tx, { booking: before }, host) => {
+          await bookingsRepo.lockHost(tx, before.hostUserId, deps.lockTimeoutMs);
+          const { booking: b } = await changes.load(tx, { id: before.id });
+          const rebook = b.status === 'cancelled' && b.rescheduleRequestedAt !== null;
+          if (!isLive(b) && !rebook) throw conflict('booking_not_active', 'This booking is cancelled or declined.');
+          const move = { host, booking: b, start: new Date(newStart), now, by: 'invitee' as const, reason: null };
+          return moveBooking(tx, fx, changes, rebook ? 'rebook' : 'reschedule', move);
         }),
       );
     },

@@ -10,7 +10,7 @@ import {
 import { timeZoneSchema } from '../identity/schemas.js';
 import { videoStatusSchema } from '../video/schemas.js';
 import { checkHours, hoursFields, scheduleNameSchema } from './availability.rules.js';
-import { answersSchema, inviteeSchema, notesSchema } from './bookings.rules.js';
+import { answersSchema, bookingSearchSchema, hostNoteSchema, inviteeSchema, notesSchema } from './bookings.rules.js';
 import { meetingTypeFields, type questionSchema } from './meeting-types.rules.js';
 
 /**
@@ -179,12 +179,19 @@ export const bookingSchema = z.object({
   notes: z.string().nullable(),
   cancelReason: z.string().nullable(),
   noShow: z.boolean(),
+  /**
+   * When the host asked the invitee to pick a new time; the booking stays cancelled until they do, and a webhook
+   * receiver tells such a cancellation from a final one by it.
+   */
+  rescheduleRequestedAt: z.string().nullable(),
   reminders: z.array(
     z.object({ offsetMinutes: z.number(), scheduledFor: z.string(), status: z.enum(REMINDER_STATUSES) }),
   ),
   links: z.object({ manage: z.string(), cancel: z.string(), reschedule: z.string(), ics: z.string() }).optional(),
   /** The host's view only: how the video provider's link is getting on (null for locations without one). */
   video: videoStatusSchema.optional(),
+  /** The host's view only: their private note, never in the invitee's view, e-mails, calendar files or webhooks. */
+  hostNote: z.string().nullable().optional(),
 });
 export type BookingView = z.infer<typeof bookingSchema>;
 export const bookingResponse = z.object({ booking: bookingSchema });
@@ -192,21 +199,54 @@ export type BookingResponse = z.output<typeof bookingResponse>;
 export const bookingListResponse = z.object({ bookings: z.array(bookingSchema) });
 export type BookingListResponse = z.output<typeof bookingListResponse>;
 
+/** What the list's `status` takes: upcoming or past alone, or one or more statuses separated by commas. */
+const LIST_STATUSES = ['upcoming', 'past', ...BOOKING_STATUSES] as const;
+type ListStatus = (typeof LIST_STATUSES)[number];
+const statusFilter = z
+  .string()
+  .refine((value) => value.split(',').every((s) => (LIST_STATUSES as readonly string[]).includes(s)), {
+    message: `Use ${LIST_STATUSES.join(', ')}, or statuses separated by commas.`,
+  })
+  .refine((value) => !value.includes(',') || !/(^|,)(upcoming|past)(,|$)/.test(value), {
+    message: 'Use upcoming or past on their own.',
+  })
+  .transform((value) => value.split(',') as ListStatus[]);
+
 export const bookingListQuery = z.object({
-  status: z.enum(['upcoming', 'past', ...BOOKING_STATUSES]).optional(),
+  status: statusFilter.optional(),
   from: instant.optional(),
   to: instant.optional(),
+  /** Part of the invitee's name or e-mail address, in any case. */
+  q: z.optional(bookingSearchSchema),
+  /** A meeting type's id or slug. */
+  type: z.string().trim().min(1).max(64).optional(),
+  /** csv answers text/csv, one row per booking. */
+  format: z.enum(['json', 'csv']).optional(),
 });
 export type BookingListQuery = z.input<typeof bookingListQuery>;
+export type BookingListFilters = z.output<typeof bookingListQuery>;
 
-export const hostActionBody = z.object({
-  action: z.enum(['confirm', 'decline', 'cancel', 'no_show']),
-  reason: z.string().trim().max(1000).optional(),
-});
+const reasonSchema = z.string().trim().max(1000);
+export const hostActionBody = z.discriminatedUnion('action', [
+  z.object({
+    action: z.enum(['confirm', 'decline', 'cancel', 'no_show', 'request_reschedule']),
+    reason: reasonSchema.optional(),
+  }),
+  /** The host moves the booking to another time the meeting type offers (minimum notice aside). */
+  z.object({ action: z.literal('reschedule'), start: instant, reason: reasonSchema.optional() }),
+]);
 export type HostActionRequest = z.input<typeof hostActionBody>;
+export type HostActionInput = z.output<typeof hostActionBody>;
+
+export const hostNoteBody = z.object({ note: hostNoteSchema });
+export type HostNoteRequest = z.input<typeof hostNoteBody>;
+
+/** The times a host may move a booking to; `timeZone` only shapes the answer's label, as for the public slots. */
+export const rescheduleSlotsQuery = z.object({ from: instant, to: instant, timeZone: timeZoneSchema.optional() });
+
 export const inviteeCancelBody = z.object({
   token: z.string().min(1).max(200),
-  reason: z.string().trim().max(1000).optional(),
+  reason: reasonSchema.optional(),
 });
 export type InviteeCancelRequest = z.input<typeof inviteeCancelBody>;
 export const inviteeRescheduleBody = z.object({ token: z.string().min(1).max(200), start: instant });

@@ -212,6 +212,33 @@ export function createVideoLinks(deps: VideoLinksDeps) {
     requestSync: (tx: Tx, bookingId: string) => videoLinksRepo.requestSync(tx, bookingId),
 
     /**
+     * A cancelled booking is live again: its invitee picked the new time the host asked for. A link the job has
+     * not removed yet is only moved. One it removed is made afresh: a Jitsi room needs nothing made and is ready
+     * again; a provider's meeting is made anew, at a new address. Answers whether the old address is gone.
+     */
+    async reopen(tx: Tx, bookingId: string): Promise<boolean> {
+      const link = await videoLinksRepo.findByBooking(tx, bookingId);
+      if (link?.status !== 'deleted') {
+        await videoLinksRepo.requestSync(tx, bookingId);
+        return false;
+      }
+      if (!isRemote(link.provider)) {
+        await videoLinksRepo.update(tx, link.id, { status: 'ready' });
+        return false;
+      }
+      await videoLinksRepo.update(tx, link.id, {
+        status: 'pending',
+        url: null,
+        providerMeetingId: null,
+        syncedStartAt: null,
+        lastError: null,
+        attempts: 0,
+        workDueAt: dueIn(0),
+      });
+      return true;
+    },
+
+    /**
      * After commit: sync now rather than at the next sweep. A worker process does it itself, one pass at a
      * time (a burst of bookings must not start a pass each); a web-only process asks the workers through the
      * queue. Losing this only delays the link to the next minute's sweep.

@@ -112,6 +112,16 @@ export const videoLinksRepo = {
       .set({ workDueAt: dueIn(0), attempts: 0 })
       .where(and(eq(links.bookingId, bookingId), ne(links.status, 'deleted'))),
 
+  async findByBooking(tx: Tx, bookingId: string) {
+    const [row] = await tx
+      .select({ id: links.id, provider: links.provider, status: links.status })
+      .from(links)
+      .where(eq(links.bookingId, bookingId));
+    return row;
+  },
+
+  update: (tx: Tx, id: string, patch: LinkPatch) => tx.update(links).set(patch).where(eq(links.id, id)),
+
   /** Leases due links to this worker; SKIP LOCKED keeps two workers off the same link. */
   async claimDue(db: Database, limit: number, leaseSeconds: number) {
     const result = await db.execute(sql`

@@ -13,6 +13,10 @@ const variantClasses: Record<Variant, string> = {
   ghost: 'text-indigo-700 hover:bg-indigo-50',
 };
 
+/** A button's look, also for a link that takes the place of one (it goes to a page rather than acting). */
+export const buttonClasses = (variant: Variant = 'primary') =>
+  `inline-flex min-h-10 items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold transition-colors ${focusRing} ${variantClasses[variant]}`;
+
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: Variant;
   /** Shows a spinner and ignores clicks while the action it started is running. */
@@ -35,7 +39,7 @@ export function Button({
       // aria-disabled rather than disabled: a disabled button drops keyboard focus mid-action.
       aria-disabled={pending || undefined}
       onClick={pending ? (event) => event.preventDefault() : onClick}
-      className={`inline-flex min-h-10 items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold transition-colors aria-disabled:cursor-wait aria-disabled:opacity-75 disabled:cursor-not-allowed disabled:opacity-50 ${focusRing} ${variantClasses[variant]} ${className}`}
+      className={`${buttonClasses(variant)} aria-disabled:cursor-wait aria-disabled:opacity-75 disabled:cursor-not-allowed disabled:opacity-50 ${className}`}
     >
       {pending && <Spinner />}
       {children}

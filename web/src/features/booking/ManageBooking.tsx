@@ -15,6 +15,7 @@ import { useViewerPreferences } from './useViewerPreferences';
 type ManageMode = 'view' | 'cancel' | 'reschedule';
 
 function StatusBadge({ booking, over }: { booking: Booking; over: boolean }) {
+  if (booking.rescheduleRequestedAt) return <Badge tone="amber">New time needed</Badge>;
   if (booking.status === 'cancelled') return <Badge tone="red">Cancelled</Badge>;
   if (booking.status === 'declined') return <Badge tone="red">Declined</Badge>;
   if (over) return <Badge>Past</Badge>;
@@ -36,20 +37,26 @@ export function ManageBooking({ booking, token, initialMode, onChanged }: Manage
   const [now] = useState(() => Date.now());
   const active = booking.status === 'confirmed' || booking.status === 'pending';
   const over = Date.parse(booking.end) <= now;
-  const changeable = active && !over;
-  const [mode, setMode] = useState<ManageMode>(changeable ? initialMode : 'view');
+  // The host asked for a new time: the booking is cancelled until the invitee picks one, whenever that is.
+  const asked = booking.status === 'cancelled' && booking.rescheduleRequestedAt !== null;
+  const changeable = (active && !over) || asked;
+  const [mode, setMode] = useState<ManageMode>(
+    changeable && !(asked && initialMode === 'cancel') ? initialMode : 'view',
+  );
   const [done, setDone] = useState<string | null>(null);
   const bookAgain = `/${encodeURIComponent(booking.host.username)}/${encodeURIComponent(booking.eventType.slug)}`;
 
-  const headline = !active
-    ? booking.status === 'cancelled'
-      ? 'This booking is cancelled'
-      : 'The host declined this request'
-    : over
-      ? 'This meeting has ended'
-      : booking.status === 'pending'
-        ? 'Waiting for the host to confirm'
-        : 'Your booking is confirmed';
+  const headline = asked
+    ? `${booking.host.name} asked you to pick a new time`
+    : !active
+      ? booking.status === 'cancelled'
+        ? 'This booking is cancelled'
+        : 'The host declined this request'
+      : over
+        ? 'This meeting has ended'
+        : booking.status === 'pending'
+          ? 'Waiting for the host to confirm'
+          : 'Your booking is confirmed';
 
   return (
     <>
@@ -59,11 +66,23 @@ export function ManageBooking({ booking, token, initialMode, onChanged }: Manage
         {booking.status === 'pending' && !over && (
           <p className="text-sm text-slate-600">You will get an e-mail when the host confirms or declines.</p>
         )}
+        {asked && (
+          <p className="text-sm text-slate-600">
+            The meeting's old time no longer holds. Choose another that suits you.
+            {booking.cancelReason && <span className="block">Reason: {booking.cancelReason}</span>}
+          </p>
+        )}
       </div>
       {done && <Notice tone="success">{done}</Notice>}
       {mode !== 'reschedule' && <BookingDetails booking={booking} timeZone={prefs.timeZone} hour12={prefs.hour12} />}
 
-      {mode === 'view' && changeable && (
+      {mode === 'view' && asked && (
+        <div className="border-t border-slate-200 pt-6">
+          <Button onClick={() => setMode('reschedule')}>Pick a new time</Button>
+        </div>
+      )}
+
+      {mode === 'view' && changeable && !asked && (
         <div className="space-y-6">
           {booking.status === 'confirmed' && (
             <AddToCalendar
@@ -106,8 +125,13 @@ export function ManageBooking({ booking, token, initialMode, onChanged }: Manage
             setMode('view');
             onChanged();
             const start = Date.parse(moved.start);
+            const time = `${formatTimeRange(start, Date.parse(moved.end), prefs.timeZone, prefs.hour12)} on ${formatLongDate(start, prefs.timeZone)}`;
             setDone(
-              `Rescheduled to ${formatTimeRange(start, Date.parse(moved.end), prefs.timeZone, prefs.hour12)} on ${formatLongDate(start, prefs.timeZone)}.`,
+              !asked
+                ? `Rescheduled to ${time}.`
+                : moved.status === 'pending'
+                  ? `Your new time, ${time}, was sent to ${booking.host.name} to confirm.`
+                  : `Booked again for ${time}.`,
             );
           }}
         />

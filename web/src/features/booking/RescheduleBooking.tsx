@@ -1,13 +1,14 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef } from 'react';
 import { ApiError } from '../../lib/api';
 import { timeZoneLabel } from '../../lib/timeZones';
 import { formatLongDate, formatTimeRange, zonedDateKey } from '../../lib/zonedTime';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
-import { inviteeBookingKey, rescheduleAsInvitee, type Booking, type Slot } from './api';
+import { inviteeBookingKey, rescheduleAsInvitee, type Booking } from './api';
 import { SlotPicker, usePickerView } from './SlotPicker';
-import { slotsKeyPrefix, useSlotStream } from './useSlots';
+import { useNewTime } from './useNewTime';
+import { pageSlots, useSlotStream } from './useSlots';
 import type { ViewerPreferences } from './useViewerPreferences';
 
 interface RescheduleBookingProps {
@@ -18,13 +19,24 @@ interface RescheduleBookingProps {
   onDone: (moved: Booking) => void;
 }
 
-/** The invitee picks a new time for their booking and confirms it; a time taken meanwhile is said so. */
+/**
+ * The invitee picks a new time for their booking and confirms it; a time taken meanwhile is said so. A booking
+ * whose host asked for a new time comes back this way.
+ */
 export function RescheduleBooking({ booking, token, prefs, onBack, onDone }: RescheduleBookingProps) {
   const queryClient = useQueryClient();
   const user = booking.host.username;
   const type = booking.eventType.slug;
-  const [chosen, setChosen] = useState<Slot | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const source = useMemo(() => pageSlots(user, type), [user, type]);
+  const { chosen, pick, unpick, notice, move } = useNewTime(
+    source,
+    prefs,
+    (slot) => rescheduleAsInvitee(booking.uid, token, slot.start),
+    (moved) => {
+      queryClient.setQueryData(inviteeBookingKey(booking.uid), moved);
+      onDone(moved);
+    },
+  );
   const current = Date.parse(booking.start);
   const picker = usePickerView(zonedDateKey(current, prefs.timeZone));
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -32,36 +44,19 @@ export function RescheduleBooking({ booking, token, prefs, onBack, onDone }: Res
 
   useEffect(() => headingRef.current?.focus(), [chosen]);
 
-  const move = useMutation({
-    mutationFn: (slot: Slot) => rescheduleAsInvitee(booking.uid, token, slot.start),
-    onSuccess: (moved) => {
-      queryClient.setQueryData(inviteeBookingKey(booking.uid), moved);
-      onDone(moved);
-    },
-    onError: (error, slot) => {
-      const taken = error instanceof ApiError && (error.code === 'slot_unavailable' || 'start' in error.fields);
-      if (!taken) return;
-      void queryClient.invalidateQueries({ queryKey: slotsKeyPrefix(user, type) });
-      const start = Date.parse(slot.start);
-      setNotice(
-        `Sorry, ${formatTimeRange(start, Date.parse(slot.end), prefs.timeZone, prefs.hour12)} on ${formatLongDate(start, prefs.timeZone)} was just taken. Please choose another time.`,
-      );
-      setChosen(null);
-    },
-  });
-
   return (
     <div className="space-y-5 border-t border-slate-200 pt-6">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 ref={headingRef} tabIndex={-1} className="text-lg font-semibold outline-none">
           {chosen ? 'Confirm the new time' : 'Choose a new time'}
         </h2>
-        <Button variant="ghost" onClick={chosen ? () => setChosen(null) : onBack}>
+        <Button variant="ghost" onClick={chosen ? unpick : onBack}>
           {chosen ? '← Choose another time' : '← Back'}
         </Button>
       </div>
       <p className="text-sm text-slate-700">
-        Currently: {formatTimeRange(current, Date.parse(booking.end), prefs.timeZone, prefs.hour12)} on{' '}
+        {booking.rescheduleRequestedAt ? 'Was' : 'Currently'}:{' '}
+        {formatTimeRange(current, Date.parse(booking.end), prefs.timeZone, prefs.hour12)} on{' '}
         {formatLongDate(current, prefs.timeZone)} ({timeZoneLabel(prefs.timeZone)})
       </p>
       {chosen ? (
@@ -79,14 +74,9 @@ export function RescheduleBooking({ booking, token, prefs, onBack, onDone }: Res
         </div>
       ) : (
         <SlotPicker
-          user={user}
-          type={type}
+          source={source}
           prefs={prefs}
-          onPick={(slot) => {
-            setNotice(null);
-            move.reset();
-            setChosen(slot);
-          }}
+          onPick={pick}
           view={picker.view}
           onViewChange={picker.onViewChange}
           notice={notice && <Alert>{notice}</Alert>}

@@ -25,7 +25,7 @@ import type { Slot } from './api';
 import { shownMonth } from './bookingUrl';
 import { HourFormatToggle } from './HourFormatToggle';
 import { MonthCalendar } from './MonthCalendar';
-import { findNextSlot, MAX_WINDOW_DAYS, useMonthSlots } from './useSlots';
+import { findNextSlot, MAX_WINDOW_DAYS, useMonthSlots, type SlotSource } from './useSlots';
 import type { ViewerPreferences } from './useViewerPreferences';
 
 const DAY = 86_400_000;
@@ -48,8 +48,7 @@ export function usePickerView(initialDay?: string) {
 }
 
 interface SlotPickerProps {
-  user: string;
-  type: string;
+  source: SlotSource;
   prefs: ViewerPreferences;
   onPick: (slot: Slot) => void;
   view: PickerView;
@@ -61,7 +60,7 @@ interface SlotPickerProps {
 
 /** Month calendar, the chosen day's times, time zone and clock format: everything needed to pick a slot. */
 export function SlotPicker(props: SlotPickerProps) {
-  const { user, type, prefs, onPick, view, onViewChange, bookingWindowDays, notice } = props;
+  const { source, prefs, onPick, view, onViewChange, bookingWindowDays, notice } = props;
   const { timeZone, hour12 } = prefs;
   const [now] = useState(() => Date.now());
   const today = civilDateOf(now, timeZone);
@@ -74,7 +73,7 @@ export function SlotPicker(props: SlotPickerProps) {
   const canGoBack = compareDates(month, firstOfMonth(today)) > 0;
   const canGoForward = compareDates(addMonths(month, 1), lastDay) <= 0;
 
-  const { query, byDay } = useMonthSlots(user, type, month, timeZone);
+  const { query, byDay } = useMonthSlots(source, month, timeZone);
   const slotCounts = useMemo(() => new Map([...byDay].map(([key, slots]) => [key, slots.length])), [byDay]);
   // Date keys are YYYY-MM-DD, so a day belongs to the month when it starts with the month's YYYY-MM-.
   const asked = view.day !== undefined && view.day.startsWith(dateKey(month).slice(0, 8)) ? view.day : null;
@@ -85,7 +84,7 @@ export function SlotPicker(props: SlotPickerProps) {
   const nextAvailable = useMutation({
     mutationFn: () => {
       const after = Math.max(now, startOfZonedDay(addMonths(month, 1), timeZone));
-      return findNextSlot(user, type, timeZone, after, now + (windowDays + 1) * DAY);
+      return findNextSlot(source, timeZone, after, now + (windowDays + 1) * DAY);
     },
     onSuccess: (slot) => {
       if (!slot) return;

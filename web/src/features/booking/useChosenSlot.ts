@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { ApiError } from '../../lib/api';
 import { civilDateOf, firstOfMonth } from '../../lib/zonedTime';
 import type { Slot } from './api';
-import { useMonthSlots } from './useSlots';
+import { pageSlots, useMonthSlots } from './useSlots';
 
 /**
  * The time the booking form is open for (`start`, from the link), watched while the form is open: the slot as
@@ -18,7 +18,7 @@ export function useChosenSlot(
 ) {
   const slotStart = start ? Date.parse(start) : undefined;
   const watchedMonth = firstOfMonth(civilDateOf(slotStart ?? Date.now(), zone));
-  const { query: watched } = useMonthSlots(user, type, watchedMonth, zone, slotStart !== undefined);
+  const { query: watched } = useMonthSlots(pageSlots(user, type), watchedMonth, zone, slotStart !== undefined);
   const offered = useMemo(
     () => (slotStart === undefined ? undefined : watched.data?.slots.find((s) => Date.parse(s.start) === slotStart)),
     [slotStart, watched.data],

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { monthRange, zonedDateKey, type CivilDate } from '../../lib/zonedTime';
+import type { SlotsResponse } from '../../../../src/modules/scheduling/schemas';
 import { fetchSlots, slotStreamUrl, type Slot } from './api';
 
 const DAY = 86_400_000;
@@ -11,19 +12,33 @@ export const MAX_WINDOW_DAYS = 730;
 
 export const slotsKeyPrefix = (user: string, type: string) => ['slots', user, type] as const;
 
+/**
+ * Where a picker's times come from: a public booking page's, or the times a host may move a booking to. `key`
+ * starts the cache keys of its answers; `fetch` asks for the slots in [from, to).
+ */
+export interface SlotSource {
+  key: readonly unknown[];
+  fetch: (from: number, to: number, timeZone: string, signal?: AbortSignal) => Promise<SlotsResponse>;
+}
+
+export const pageSlots = (user: string, type: string): SlotSource => ({
+  key: slotsKeyPrefix(user, type),
+  fetch: (from, to, timeZone, signal) => fetchSlots({ user, type, from, to, timeZone }, signal),
+});
+
 /** The offered slots of one calendar month as the visitor sees it (month boundaries in `timeZone`). */
-export function monthSlotsQuery(user: string, type: string, month: CivilDate, timeZone: string) {
+export function monthSlotsQuery(source: SlotSource, month: CivilDate, timeZone: string) {
   const { from, to } = monthRange(month, timeZone);
   return queryOptions({
-    queryKey: [...slotsKeyPrefix(user, type), timeZone, from, to],
-    queryFn: ({ signal }) => fetchSlots({ user, type, from, to, timeZone }, signal),
+    queryKey: [...source.key, timeZone, from, to],
+    queryFn: ({ signal }) => source.fetch(from, to, timeZone, signal),
     // The event stream tells us when slots change; until then a month's answer stays good.
     staleTime: 60_000,
   });
 }
 
-export function useMonthSlots(user: string, type: string, month: CivilDate, timeZone: string, enabled = true) {
-  const query = useQuery({ ...monthSlotsQuery(user, type, month, timeZone), enabled });
+export function useMonthSlots(source: SlotSource, month: CivilDate, timeZone: string, enabled = true) {
+  const query = useQuery({ ...monthSlotsQuery(source, month, timeZone), enabled });
   const slots = query.data?.slots;
   const byDay = useMemo(() => {
     const days = new Map<string, Slot[]>();
@@ -64,15 +79,14 @@ export function useSlotStream(user: string, type: string, enabled = true) {
 
 /** The first offered slot at or after `after`, looking no further than `until`; requests 35 days at a time. */
 export async function findNextSlot(
-  user: string,
-  type: string,
+  source: SlotSource,
   timeZone: string,
   after: number,
   until: number,
 ): Promise<Slot | undefined> {
   for (let from = after; from < until; from += MAX_RANGE_MS) {
     const to = Math.min(from + MAX_RANGE_MS, until);
-    const { slots } = await fetchSlots({ user, type, from, to, timeZone });
+    const { slots } = await source.fetch(from, to, timeZone);
     if (slots[0]) return slots[0];
   }
   return undefined;

@@ -5,8 +5,11 @@ import type { Booking } from '../booking/api';
 import { listMeetingTypes, meetingTypesKey } from '../meetingTypes/api';
 import { HostLocation } from './HostLocation';
 
-/** What the host knows of a booking: the invitee's e-mail, where, their answers and notes, a cancel reason. */
-export function BookingFacts({ booking }: { booking: Booking }) {
+/**
+ * What the host knows of a booking: the invitee's e-mail, where, their answers and notes, a cancel reason, and
+ * the host's own private note.
+ */
+export function BookingFacts({ booking, withNote = true }: { booking: Booking; withNote?: boolean }) {
   const types = useQuery({ queryKey: meetingTypesKey, queryFn: ({ signal }) => listMeetingTypes(signal) });
   const questions = types.data?.find((t) => t.id === booking.eventType.id)?.questions ?? [];
   const answers = Object.entries(booking.answers).filter(([, value]) => value !== '' && value !== false);
@@ -39,6 +42,11 @@ export function BookingFacts({ booking }: { booking: Booking }) {
       {booking.cancelReason && (
         <Fact label="Reason" className="min-w-0 break-words">
           {booking.cancelReason}
+        </Fact>
+      )}
+      {withNote && booking.hostNote && (
+        <Fact label="Private note" className="min-w-0 break-words whitespace-pre-line">
+          {booking.hostNote}
         </Fact>
       )}
     </dl>

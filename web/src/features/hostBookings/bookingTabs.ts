@@ -1,21 +1,22 @@
-import type { Booking } from '../booking/api';
-import { listBookings } from './api';
+import type { BookingQuery } from './api';
 
-/** The host's booking lists, each with what it says when empty. */
+/** The host's booking lists, each with the statuses it asks for and what it says when empty. */
 export const tabs = [
-  { id: 'upcoming', label: 'Upcoming', empty: 'No upcoming meetings. Share a booking link to get some.' },
-  { id: 'pending', label: 'Pending', empty: 'No requests are waiting for your confirmation.' },
-  { id: 'past', label: 'Past', empty: 'No past meetings yet.' },
-  { id: 'cancelled', label: 'Cancelled', empty: 'No cancelled or declined bookings.' },
-] as const;
+  {
+    id: 'upcoming',
+    label: 'Upcoming',
+    status: 'upcoming',
+    empty: 'No upcoming meetings. Share a booking link to get some.',
+  },
+  { id: 'pending', label: 'Pending', status: 'pending', empty: 'No requests are waiting for your confirmation.' },
+  { id: 'past', label: 'Past', status: 'past', empty: 'No past meetings yet.' },
+  {
+    id: 'cancelled',
+    label: 'Cancelled',
+    // Declined requests are ended bookings too, and a reschedule request waits here until the invitee picks.
+    status: 'cancelled,declined',
+    empty: 'No cancelled or declined bookings.',
+  },
+  { id: 'all', label: 'All', status: undefined, empty: 'No bookings yet.' },
+] as const satisfies readonly { id: string; label: string; status: BookingQuery['status']; empty: string }[];
 export type Tab = (typeof tabs)[number]['id'];
-
-/** A tab's bookings; "Cancelled" also lists the declined requests, newest first. */
-export async function fetchTab(tab: Tab, signal: AbortSignal): Promise<Booking[]> {
-  if (tab !== 'cancelled') return listBookings(tab, signal);
-  const [cancelled, declined] = await Promise.all([
-    listBookings('cancelled', signal),
-    listBookings('declined', signal),
-  ]);
-  return [...cancelled, ...declined].sort((a, b) => Date.parse(b.start) - Date.parse(a.start));
-}

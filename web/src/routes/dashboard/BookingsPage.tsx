@@ -1,34 +1,103 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type KeyboardEvent } from 'react';
-import { hostBookingsKey } from '../../features/hostBookings/api';
+import { useCallback, useMemo, type KeyboardEvent } from 'react';
+import { useSearchParams } from 'wouter';
+import { hostBookingsKey, listBookings } from '../../features/hostBookings/api';
 import { BookingCard } from '../../features/hostBookings/BookingCard';
-import { fetchTab, tabs, type Tab } from '../../features/hostBookings/bookingTabs';
+import { BookingFilters } from '../../features/hostBookings/BookingFilters';
+import {
+  bookingsSearch,
+  listQuery,
+  readBookingsUrl,
+  shownWeek,
+  weekQuery,
+  type BookingsUrl,
+} from '../../features/hostBookings/bookingsUrl';
+import { tabs, type Tab } from '../../features/hostBookings/bookingTabs';
+import { WeekView } from '../../features/hostBookings/WeekView';
+import { useProfileZone } from '../../features/identity/useProfileZone';
+import { localeFirstDayOfWeek } from '../../lib/locale';
 import { EmptyState } from '../../ui/EmptyState';
 import { focusRing } from '../../ui/focusRing';
 import { LoadError, LoadingBlock } from '../../ui/LoadingBlock';
+import { SegmentedControl } from '../../ui/SegmentedControl';
+import { TimesInZone } from '../../ui/TimesInZone';
 import { SectionHeader } from './SectionHeader';
 
+const views = [
+  { value: 'list', label: 'List' },
+  { value: 'week', label: 'Week' },
+] as const;
+
+/** The host's bookings as a list by status or as a week, searched and filtered, everything kept in the address. */
 export function BookingsPage() {
-  const [tab, setTab] = useState<Tab>(() => {
-    const wanted = new URLSearchParams(window.location.search).get('tab');
-    return tabs.find((t) => t.id === wanted)?.id ?? 'upcoming';
+  const zone = useProfileZone();
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => readBookingsUrl(params), [params]);
+  const go = useCallback(
+    (patch: Partial<BookingsUrl>, how: 'push' | 'replace') =>
+      setParams((current) => bookingsSearch({ ...readBookingsUrl(current), ...patch }), {
+        replace: how === 'replace',
+      }),
+    [setParams],
+  );
+  const query =
+    state.view === 'week'
+      ? weekQuery(state, shownWeek(state, zone, localeFirstDayOfWeek(), Date.now()), zone)
+      : listQuery(state, zone);
+
+  return (
+    <>
+      <SectionHeader
+        title="Bookings"
+        description="Meetings people booked with you."
+        actions={
+          <SegmentedControl
+            legend="Show bookings as"
+            options={views}
+            value={state.view}
+            onChange={(view) => go({ view }, 'push')}
+          />
+        }
+      />
+      <BookingFilters state={state} query={query} onChange={go} />
+      {state.view === 'week' ? (
+        <>
+          <TimesInZone zone={zone} />
+          <WeekView state={state} zone={zone} onWeekChange={(week) => go({ week }, 'push')} />
+        </>
+      ) : (
+        <BookingList state={state} zone={zone} onTab={(tab) => go({ tab }, 'push')} />
+      )}
+    </>
+  );
+}
+
+function BookingList({ state, zone, onTab }: { state: BookingsUrl; zone: string; onTab: (tab: Tab) => void }) {
+  const query = listQuery(state, zone);
+  const bookings = useQuery({
+    queryKey: [...hostBookingsKey, 'list', query],
+    queryFn: ({ signal }) => listBookings(query, signal),
   });
-  const bookings = useQuery({ queryKey: [...hostBookingsKey, tab], queryFn: ({ signal }) => fetchTab(tab, signal) });
-  const current = tabs.find((t) => t.id === tab)!;
+  const current = tabs.find((t) => t.id === state.tab)!;
+  const filtered = Boolean(state.q.trim() || state.type || state.from || state.to);
+  // Ended bookings read best newest first, as the past ones come from the server.
+  const shown =
+    state.tab === 'cancelled' && bookings.data
+      ? [...bookings.data].sort((a, b) => Date.parse(b.start) - Date.parse(a.start))
+      : bookings.data;
 
   function onTabKey(event: KeyboardEvent<HTMLDivElement>) {
-    const index = tabs.findIndex((t) => t.id === tab);
+    const index = tabs.findIndex((t) => t.id === state.tab);
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
     if (!step) return;
     event.preventDefault();
     const next = tabs[(index + step + tabs.length) % tabs.length]!;
-    setTab(next.id);
+    onTab(next.id);
     document.getElementById(`tab-${next.id}`)?.focus();
   }
 
   return (
-    <>
-      <SectionHeader title="Bookings" description="Meetings people booked with you." />
+    <div>
       <div
         role="tablist"
         aria-label="Bookings"
@@ -41,12 +110,12 @@ export function BookingsPage() {
             id={`tab-${t.id}`}
             type="button"
             role="tab"
-            aria-selected={t.id === tab}
+            aria-selected={t.id === state.tab}
             aria-controls="bookings-panel"
-            tabIndex={t.id === tab ? 0 : -1}
-            onClick={() => setTab(t.id)}
+            tabIndex={t.id === state.tab ? 0 : -1}
+            onClick={() => onTab(t.id)}
             className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${focusRing} ${
-              t.id === tab
+              t.id === state.tab
                 ? 'border-indigo-600 text-indigo-700'
                 : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900'
             }`}
@@ -55,21 +124,34 @@ export function BookingsPage() {
           </button>
         ))}
       </div>
-      <div id="bookings-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={0} className="outline-none">
+      <div
+        id="bookings-panel"
+        role="tabpanel"
+        aria-labelledby={`tab-${state.tab}`}
+        tabIndex={0}
+        className="pt-4 outline-none"
+      >
         {bookings.isPending ? (
           <LoadingBlock label="Loading bookings…" />
         ) : bookings.isError ? (
           <LoadError what="your bookings" error={bookings.error} onRetry={() => bookings.refetch()} />
-        ) : bookings.data.length === 0 ? (
-          <EmptyState title={`No ${current.label.toLowerCase()} bookings`} description={current.empty} />
+        ) : !shown?.length ? (
+          filtered ? (
+            <EmptyState title="No bookings match" description="Try another search, type or dates." />
+          ) : (
+            <EmptyState
+              title={current.id === 'all' ? 'No bookings' : `No ${current.label.toLowerCase()} bookings`}
+              description={current.empty}
+            />
+          )
         ) : (
           <ul className="space-y-3">
-            {bookings.data.map((booking) => (
+            {shown.map((booking) => (
               <BookingCard key={booking.uid} booking={booking} />
             ))}
           </ul>
         )}
       </div>
-    </>
+    </div>
   );
 }

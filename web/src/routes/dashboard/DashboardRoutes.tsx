@@ -2,12 +2,14 @@ import { Route, Switch } from 'wouter';
 import { NotFoundMessage } from '../NotFoundMessage';
 import { AnalyticsPage } from './AnalyticsPage';
 import { AvailabilityPage } from './AvailabilityPage';
+import { BookingDetailsPage } from './BookingDetailsPage';
 import { BookingsPage } from './BookingsPage';
 import { DashboardLayout } from './DashboardLayout';
 import { EmailLogPage } from './EmailLogPage';
 import { MailboxPage } from './MailboxPage';
 import { MeetingTypeEditorPage } from './MeetingTypeEditorPage';
 import { MeetingTypesPage } from './MeetingTypesPage';
+import { RescheduleBookingPage } from './RescheduleBookingPage';
 import { SettingsPage } from './SettingsPage';
 import { WebhooksPage } from './WebhooksPage';
 
@@ -21,6 +23,8 @@ export function DashboardRoutes() {
         <Route path="/types/:id" component={MeetingTypeEditorPage} />
         <Route path="/availability" component={AvailabilityPage} />
         <Route path="/bookings" component={BookingsPage} />
+        <Route path="/bookings/:uid" component={BookingDetailsPage} />
+        <Route path="/bookings/:uid/reschedule" component={RescheduleBookingPage} />
         <Route path="/analytics" component={AnalyticsPage} />
         <Route path="/webhooks" component={WebhooksPage} />
         <Route path="/emails" component={EmailLogPage} />

@@ -18,7 +18,7 @@ import { takenMessage } from '../../features/booking/takenMessage';
 import { useBookingDraft } from '../../features/booking/useBookingDraft';
 import { useBookWithKey } from '../../features/booking/useBookWithKey';
 import { useChosenSlot } from '../../features/booking/useChosenSlot';
-import { monthSlotsQuery, slotsKeyPrefix, useSlotStream } from '../../features/booking/useSlots';
+import { monthSlotsQuery, pageSlots, slotsKeyPrefix, useSlotStream } from '../../features/booking/useSlots';
 import { useViewerPreferences, type ViewerPreferences } from '../../features/booking/useViewerPreferences';
 import { ApiError } from '../../lib/api';
 import { timeZoneLabel } from '../../lib/timeZones';
@@ -46,7 +46,7 @@ export function BookingPage() {
   // This month's times are asked for together with the page, not after it: the picker then finds them cached.
   useEffect(() => {
     const month = firstOfMonth(civilDateOf(Date.now(), prefs.timeZone));
-    void queryClient.prefetchQuery(monthSlotsQuery(username, slug, month, prefs.timeZone));
+    void queryClient.prefetchQuery(monthSlotsQuery(pageSlots(username, slug), month, prefs.timeZone));
   }, [queryClient, username, slug, prefs.timeZone]);
 
   if (page.isPending) return <BookingPageSkeleton />;
@@ -200,8 +200,7 @@ function BookingFlow({
               <>
                 <h2 className="mb-4 text-lg font-semibold tracking-tight">Choose a time</h2>
                 <SlotPicker
-                  user={username}
-                  type={slug}
+                  source={pageSlots(username, slug)}
                   prefs={prefs}
                   onPick={pick}
                   view={{ month: url.month, day: url.date }}
