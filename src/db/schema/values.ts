@@ -7,6 +7,9 @@
  */
 
 export const MEMBER_ROLES = ['owner', 'admin', 'member'] as const;
+/** Who may create an account (SIGNUP) and whether a new address must be proved first (EMAIL_VERIFICATION). */
+export const SIGNUP_POLICIES = ['open', 'invite', 'closed'] as const;
+export const EMAIL_VERIFICATION_MODES = ['required', 'off'] as const;
 
 export const MEETING_KINDS = ['quick', 'business'] as const;
 export const SCHEDULING_MODES = ['single', 'collective', 'round_robin'] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMAIL_VERIFICATION_MODES, ONBOARDING_STEPS, SIGNUP_POLICIES } from '../../db/schema/values.js';
 import { canonicalTimeZone } from '../../lib/time-zones.js';
 import { emailSchema, passwordSchema, personNameSchema, totpCodeSchema, usernameSchema } from './users.rules.js';
 
@@ -74,8 +75,9 @@ export const totpCodeBody = z.object({ code: totpCodeSchema });
 export const totpSetupResponse = z.object({ secret: z.string(), otpauthUrl: z.string() });
 export type TotpSetupResponse = z.output<typeof totpSetupResponse>;
 
+/** A new username moves every booking link: links shared before stop working. */
 export const profilePatchBody = z
-  .object({ name: personNameSchema, timeZone: timeZoneSchema })
+  .object({ name: personNameSchema, timeZone: timeZoneSchema, username: usernameSchema })
   .partial()
   .refine((p) => Object.keys(p).length > 0, { message: 'Send at least one field to change.' });
 export type ProfilePatch = z.infer<typeof profilePatchBody>;
@@ -134,3 +136,34 @@ export const acceptedResponse = z.object({ status: z.literal('accepted'), messag
 
 /** signedIn is false for an account with two-factor on: a link from an inbox is not a second factor. */
 export const emailVerifiedResponse = z.object({ emailVerified: z.literal(true), signedIn: z.boolean() });
+
+/** What the sign-up page needs to know to show the right form; nothing about any account. */
+export const authPolicyResponse = z.object({
+  signup: z.enum(SIGNUP_POLICIES),
+  emailVerification: z.enum(EMAIL_VERIFICATION_MODES),
+});
+export type AuthPolicy = z.output<typeof authPolicyResponse>;
+
+const onboardingStep = z.enum(ONBOARDING_STEPS);
+export type OnboardingStep = z.output<typeof onboardingStep>;
+/** Where the host is in the first-run guide. */
+export const onboardingView = z.object({
+  steps: z
+    .array(onboardingStep)
+    .describe('The steps of the guide on this server, in order; finishing them all finishes the guide'),
+  done: z.array(onboardingStep),
+  dismissedAt: z.string().nullable().describe('When the host chose "Skip for now"; null while the guide is shown'),
+  finishedAt: z.string().nullable(),
+});
+export type OnboardingView = z.output<typeof onboardingView>;
+export const meResponse = userResponse.extend({ onboarding: onboardingView });
+export type MeResponse = z.output<typeof meResponse>;
+export const onboardingResponse = z.object({ onboarding: onboardingView });
+export type OnboardingResponse = z.output<typeof onboardingResponse>;
+
+/** Mark one step done, put the guide away (dismissed: true) or bring it back (false). */
+export const onboardingPatchBody = z
+  .object({ done: onboardingStep.optional(), dismissed: z.boolean().optional() })
+  .refine((p) => p.done !== undefined || p.dismissed !== undefined, { message: 'Send done or dismissed.' });
+export type OnboardingPatch = z.infer<typeof onboardingPatchBody>;
+export type OnboardingPatchRequest = z.input<typeof onboardingPatchBody>;
