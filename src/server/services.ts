@@ -91,7 +91,13 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
     emailVerification: config.emailVerification,
     welcome: (host) => welcomeHost(meetingTypes, infra.log)(host),
   });
-  const webhooks = createWebhooks({ db, queue, sealer, allowPrivateTargets: config.webhookAllowPrivateTargets });
+  const webhooks = createWebhooks({
+    db,
+    queue,
+    sealer,
+    allowPrivateTargets: config.webhookAllowPrivateTargets,
+    clock,
+  });
   const integrations = createIntegrations({
     db,
     sealer,

@@ -58,3 +58,5 @@ export const deliverySchema = z.object({
 export type Delivery = z.output<typeof deliverySchema>;
 export const deliveryListResponse = z.object({ deliveries: z.array(deliverySchema) });
 export type DeliveryListResponse = z.output<typeof deliveryListResponse>;
+export const deliveryResponse = z.object({ delivery: deliverySchema });
+export type DeliveryResponse = z.output<typeof deliveryResponse>;
