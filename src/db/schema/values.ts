@@ -50,6 +50,11 @@ export const WEBHOOK_EVENTS = [
   'booking.declined',
   'reminder.sent',
 ] as const;
+/**
+ * A delivery the host sent to try an endpoint. Not in WEBHOOK_EVENTS: no endpoint subscribes to it, so no
+ * booking ever queues it, and it is never taken for a real event.
+ */
+export const WEBHOOK_TEST_EVENT = 'webhook.test';
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'succeeded', 'dead'] as const;
 
 /** What a public booking page reports itself; the other analytics events are recorded by the server. */

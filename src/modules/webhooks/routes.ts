@@ -13,9 +13,9 @@ import {
   endpointListResponse,
   endpointPatchBody,
   endpointResponse,
+  WEBHOOK_TEST_EVENT,
 } from './schemas.js';
 import { MAX_ENDPOINTS_PER_ORG, type Webhooks } from './service.js';
-import { WEBHOOK_TEST_EVENT } from './test-event.js';
 
 const TESTS_PER_MINUTE = 10;
 

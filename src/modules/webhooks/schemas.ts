@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENTS } from '../../db/schema/values.js';
 
+export { WEBHOOK_TEST_EVENT } from '../../db/schema/values.js';
+
 export const webhookEvent = z.enum(WEBHOOK_EVENTS);
 export type WebhookEvent = z.output<typeof webhookEvent>;
 

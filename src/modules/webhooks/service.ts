@@ -12,7 +12,8 @@ import { createDispatchPool } from './dispatch-pool.js';
 import { webhooksRepo, type EndpointSummary } from './repo.js';
 import type { Delivery, EndpointPatch } from './schemas.js';
 import { isObviouslyPrivate, postTo } from './target-guard.js';
-import { testEventPayload, WEBHOOK_TEST_EVENT } from './test-event.js';
+import { WEBHOOK_TEST_EVENT } from '../../db/schema/values.js';
+import { testEventPayload } from './test-event.js';
 
 type DeliveryRow = typeof webhookDeliveries.$inferSelect;
 

@@ -1,11 +1,5 @@
 import type { BookingView } from '../scheduling/schemas.js';
 
-/**
- * The event of a delivery the host asked for to try an endpoint. It is not among the events an endpoint
- * subscribes to (WEBHOOK_EVENTS), so no booking ever queues it and no real event is ever taken for it.
- */
-export const WEBHOOK_TEST_EVENT = 'webhook.test';
-
 const MINUTE = 60_000;
 
 /**
