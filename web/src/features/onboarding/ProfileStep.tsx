@@ -1,0 +1,76 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { usernameSchema } from '../../../../src/modules/identity/users.rules';
+import { toFormErrors } from '../../lib/formErrors';
+import { firstIssue } from '../../lib/serverRules';
+import { Alert } from '../../ui/Alert';
+import { bindFields } from '../../ui/bindFields';
+import { Button } from '../../ui/Button';
+import { TextField } from '../../ui/TextField';
+import { TimeZonePicker } from '../../ui/TimeZonePicker';
+import { useFormErrors } from '../../ui/useFormErrors';
+import { updateProfile, type User } from '../identity/api';
+import { meQueryKey } from '../identity/useSession';
+import { useUpdateOnboarding } from './useOnboarding';
+
+/** Step 1: the username in every booking link and the zone the dashboard and default hours use. */
+export function ProfileStep({ user }: { user: User }) {
+  const queryClient = useQueryClient();
+  const onboarding = useUpdateOnboarding();
+  const [values, setValues] = useState({ username: user.username, timeZone: user.timeZone });
+  const { formRef, errors, show, clear, clearField } = useFormErrors();
+  const fields = bindFields({ values, setValues, errors: errors.fields, clearError: clearField });
+  const save = useMutation({
+    mutationFn: async () => {
+      const patch = {
+        ...(values.username !== user.username ? { username: values.username } : {}),
+        ...(values.timeZone !== user.timeZone ? { timeZone: values.timeZone } : {}),
+      };
+      if (Object.keys(patch).length > 0) queryClient.setQueryData(meQueryKey, await updateProfile(patch));
+      await onboarding.mutateAsync({ done: 'profile' });
+    },
+    onError: (error) => show(toFormErrors(error, ['username', 'timeZone'])),
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const problem = firstIssue(usernameSchema, values.username);
+    if (problem) {
+      show({
+        fields: {
+          username:
+            problem.code === 'invalid_format'
+              ? 'Use 3 to 30 lowercase letters, digits or dashes, starting and ending with a letter or digit.'
+              : problem.message,
+        },
+      });
+      return;
+    }
+    clear();
+    save.mutate();
+  }
+
+  const renamed = values.username !== user.username;
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate className="space-y-4">
+      {errors.message && <Alert>{errors.message}</Alert>}
+      <TextField
+        label="Username"
+        name="username"
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+        hint={`Your booking links start with ${window.location.host}/${values.username || '…'}.${renamed ? ' Links you shared with the old name stop working.' : ''}`}
+        {...fields.text('username', { parse: (text) => text.toLowerCase() })}
+      />
+      <TimeZonePicker
+        label="Time zone"
+        hint="Your dashboard and e-mails show times in it, and so do your default hours until you change them."
+        {...fields.value('timeZone')}
+      />
+      <Button type="submit" pending={save.isPending}>
+        {renamed || values.timeZone !== user.timeZone ? 'Save and continue' : 'Looks right'}
+      </Button>
+    </form>
+  );
+}
