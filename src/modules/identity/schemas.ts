@@ -99,6 +99,7 @@ export const checkInboxResponse = z.object({
   status: z.literal('check_inbox'),
   message: z.string(),
 });
+export type CheckInboxResponse = z.output<typeof checkInboxResponse>;
 
 /** A recovery code may stand in for the TOTP code, never beside it. */
 export const loginRequestBody = loginBody
@@ -112,11 +113,14 @@ export type LoginInput = z.output<typeof loginRequestBody>;
 
 /** recoveryCodesLeft: present when a recovery code was used to log in, so the app can warn when few are left. */
 export const loginResponse = userResponse.extend({ recoveryCodesLeft: z.number().int().min(0).optional() });
+export type LoginResponse = z.output<typeof loginResponse>;
 
 export const recoveryCodesResponse = z.object({
   recoveryCodes: z.array(z.string()).describe('Ten single-use codes, shown only in this answer'),
 });
+export type RecoveryCodesResponse = z.output<typeof recoveryCodesResponse>;
 export const recoveryCodesLeftResponse = z.object({ recoveryCodesLeft: z.number().int().min(0) });
+export type RecoveryCodesLeftResponse = z.output<typeof recoveryCodesLeftResponse>;
 
 /** Turning two-factor off takes a current TOTP code or, with the device lost, a recovery code. */
 export const totpDisableBody = z
@@ -126,16 +130,20 @@ export const totpDisableBody = z
     message: 'Send the 6-digit code from your app, or a recovery code.',
   });
 export type TotpDisableInput = z.infer<typeof totpDisableBody>;
+export type TotpDisableRequest = z.input<typeof totpDisableBody>;
 
 export const passwordForgotBody = z.object({ email: emailSchema });
 export const passwordResetBody = z.object({ token: linkTokenSchema, password: passwordSchema });
+export type PasswordResetRequest = z.input<typeof passwordResetBody>;
 export const emailVerifyBody = z.object({ token: linkTokenSchema });
 
 /** An answer that tells nothing about the account (whether it exists, whether a message went out). */
 export const acceptedResponse = z.object({ status: z.literal('accepted'), message: z.string() });
+export type AcceptedResponse = z.output<typeof acceptedResponse>;
 
 /** signedIn is false for an account with two-factor on: a link from an inbox is not a second factor. */
 export const emailVerifiedResponse = z.object({ emailVerified: z.literal(true), signedIn: z.boolean() });
+export type EmailVerifiedResponse = z.output<typeof emailVerifiedResponse>;
 
 /** What the sign-up page needs to know to show the right form; nothing about any account. */
 export const authPolicyResponse = z.object({

@@ -14,7 +14,14 @@ import { useSignup } from './useSession';
 
 const formFields = ['email', 'password', 'name', 'username', 'timeZone'] as const;
 
-export function SignupForm() {
+interface SignupFormProps {
+  /** The token of an invitation link, for SIGNUP=invite. */
+  invite?: string | undefined;
+  /** With verification required, the server answers alike for every address and mails the next step. */
+  onCheckInbox: (email: string) => void;
+}
+
+export function SignupForm({ invite, onCheckInbox }: SignupFormProps) {
   const [, navigate] = useLocation();
   const signup = useSignup();
   const { formRef, errors, show, clear, clearField } = useFormErrors();
@@ -38,8 +45,8 @@ export function SignupForm() {
     }
 
     clear();
-    signup.mutate(input, {
-      onSuccess: () => navigate('/dashboard'),
+    signup.mutate(invite ? { ...input, invite } : input, {
+      onSuccess: (answer) => ('user' in answer ? navigate('/dashboard') : onCheckInbox(input.email)),
       onError: (error) => show(toFormErrors(error, formFields)),
     });
   }
