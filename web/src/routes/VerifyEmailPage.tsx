@@ -11,7 +11,7 @@ export function VerifyEmailPage() {
       title="Confirm your e-mail address"
       footer={
         <>
-          Need help? <TextLink href="/login">Log in</TextLink>
+          Have an account? <TextLink href="/login">Log in</TextLink>
         </>
       }
     >

@@ -32,9 +32,7 @@ export function VerifyEmail({ token }: { token: string | null }) {
             ? 'This link does not work any more. Links work once, for 24 hours, and a newer link turns older ones off.'
             : `Could not confirm your address. ${verify.error?.message ?? ''}`}
         </Alert>
-        <p className="text-sm text-slate-700">
-          <TextLink href="/login">Log in</TextLink> and choose “Send a new link” on your dashboard.
-        </p>
+        <p className="text-sm text-slate-700">For a new link, log in: your dashboard offers to send one.</p>
       </div>
     );
   }

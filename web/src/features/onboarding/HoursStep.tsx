@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import { timeZoneLabel } from '../../lib/timeZones';
+import { timeZoneDisplayName } from '../../lib/timeZones';
 import { weekdayNames } from '../../lib/zonedTime';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -20,7 +20,7 @@ function weeklyLines(availability: Availability) {
 }
 
 /** Step 2: the hours people can book, Monday to Friday 09:00–17:00 until the host changes them. */
-export function HoursStep() {
+export function HoursStep({ done }: { done: boolean }) {
   const onboarding = useUpdateOnboarding();
   const availability = useQuery({ queryKey: availabilityKey, queryFn: ({ signal }) => getAvailability(signal) });
   if (availability.isPending) return <LoadingBlock label="Loading your hours…" rows={2} />;
@@ -29,7 +29,7 @@ export function HoursStep() {
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-700">
-        People can book you in these hours ({timeZoneLabel(availability.data.timeZone)}):
+        People can book you in these hours ({timeZoneDisplayName(availability.data.timeZone)}):
       </p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         {weeklyLines(availability.data).map((line) => (
@@ -42,7 +42,11 @@ export function HoursStep() {
         ))}
       </dl>
       <div className="flex flex-wrap gap-2">
-        <Button pending={onboarding.isPending} onClick={() => onboarding.mutate({ done: 'availability' })}>
+        <Button
+          variant={done ? 'secondary' : 'primary'}
+          pending={onboarding.isPending}
+          onClick={() => onboarding.mutate({ done: 'availability' })}
+        >
           Keep these hours
         </Button>
         <Link

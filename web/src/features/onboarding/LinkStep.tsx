@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { Alert } from '../../ui/Alert';
 import { CopyButton } from '../../ui/CopyButton';
+import { focusRing } from '../../ui/focusRing';
 import { LoadError, LoadingBlock } from '../../ui/LoadingBlock';
 import { TextLink } from '../../ui/TextLink';
 import { listMeetingTypes, meetingTypesKey } from '../meetingTypes/api';
@@ -31,7 +32,10 @@ export function LinkStep({ username }: { username: string }) {
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <CopyButton text={url} label="Copy link" onCopied={() => onboarding.mutate({ done: 'link' })} />
-        <Link href={`/types/${first.id}`} className="text-sm font-semibold text-indigo-700 hover:underline">
+        <Link
+          href={`/types/${first.id}`}
+          className={`rounded-sm text-sm font-semibold text-indigo-700 hover:underline ${focusRing}`}
+        >
           Edit “{first.title}”
         </Link>
       </div>

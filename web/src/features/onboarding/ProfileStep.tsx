@@ -14,7 +14,7 @@ import { meQueryKey } from '../identity/useSession';
 import { useUpdateOnboarding } from './useOnboarding';
 
 /** Step 1: the username in every booking link and the zone the dashboard and default hours use. */
-export function ProfileStep({ user }: { user: User }) {
+export function ProfileStep({ user, done }: { user: User; done: boolean }) {
   const queryClient = useQueryClient();
   const onboarding = useUpdateOnboarding();
   const [values, setValues] = useState({ username: user.username, timeZone: user.timeZone });
@@ -68,7 +68,7 @@ export function ProfileStep({ user }: { user: User }) {
         hint="Your dashboard and e-mails show times in it, and so do your default hours until you change them."
         {...fields.value('timeZone')}
       />
-      <Button type="submit" pending={save.isPending}>
+      <Button type="submit" variant={done ? 'secondary' : 'primary'} pending={save.isPending}>
         {renamed || values.timeZone !== user.timeZone ? 'Save and continue' : 'Looks right'}
       </Button>
     </form>

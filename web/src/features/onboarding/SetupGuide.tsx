@@ -67,10 +67,10 @@ export function SetupGuide({ user }: { user: User }) {
       )}
       <ol className="space-y-4">
         <GuideStep number={1} title="Check your username and time zone" done={done('profile')}>
-          <ProfileStep user={user} />
+          <ProfileStep user={user} done={done('profile')} />
         </GuideStep>
         <GuideStep number={2} title="Review your hours" done={done('availability')}>
-          <HoursStep />
+          <HoursStep done={done('availability')} />
         </GuideStep>
         <GuideStep number={3} title="Copy your first booking link" done={done('link')}>
           <LinkStep username={user.username} />

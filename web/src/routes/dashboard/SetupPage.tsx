@@ -7,7 +7,7 @@ export function SetupPage() {
   const me = useMe();
   return (
     <>
-      <SectionHeader title="Set up your account" description="Three short steps before people book you." />
+      <SectionHeader title="Set up your account" description="Three short checks before you share your booking link." />
       {me.data ? <SetupGuide user={me.data} /> : <LoadingBlock label="Loading your account…" />}
     </>
   );
