@@ -15,7 +15,6 @@ export function GuideStep({ number, title, done, comingSoon = false, children }:
   const headingId = `setup-step-${number}`;
   return (
     <li
-      aria-labelledby={headingId}
       className={`space-y-4 rounded-xl p-4 shadow-sm ring-1 sm:p-6 ${comingSoon ? 'bg-slate-50 ring-slate-200' : 'bg-white ring-slate-200'}`}
     >
       <div className="flex flex-wrap items-center gap-3">

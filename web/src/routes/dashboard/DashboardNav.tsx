@@ -18,7 +18,7 @@ function NavLink({ path, label, also, extra }: { path: string; label: string; al
       }`}
     >
       {label}
-      {extra && <span className="ml-1 font-normal text-slate-600">({extra})</span>}
+      {extra && <span className="font-normal text-slate-600"> ({extra})</span>}
     </Link>
   );
 }
