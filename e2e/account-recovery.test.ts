@@ -2,17 +2,12 @@ import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { e2eSession } from './helpers/app.js';
-import { horizontalOverflow, screenshot, seriousA11yViolations, type ViewportName } from './helpers/browser.js';
+import type { ViewportName } from './helpers/browser.js';
+import { looksRight } from './helpers/looks.js';
 import { newAccount, signUp, type Account } from './helpers/flows.js';
 import { linkFromOutbox } from './helpers/outbox.js';
 
 const session = e2eSession();
-
-async function looksRight(page: Page, name: string) {
-  await screenshot(page, name);
-  expect(await seriousA11yViolations(page), `axe on ${name}`).toEqual([]);
-  expect(await horizontalOverflow(page), `horizontal overflow on ${name}`).toBe(0);
-}
 
 async function logIn(page: Page, account: Pick<Account, 'email' | 'password'>) {
   await page.getByLabel('E-mail').fill(account.email);
@@ -41,7 +36,7 @@ describe.each(['desktop', 'phone'] as ViewportName[])('account recovery at %s si
       await page.getByLabel('New password', { exact: true }).fill('a brand new password');
       await page.getByLabel('New password again').fill('a brand new passwort');
       await page.getByRole('button', { name: 'Change password' }).click();
-      await page.getByText('The two passwords are not the same.').waitFor();
+      await page.getByText('The two new passwords differ.').waitFor();
       await looksRight(page, `reset-password-${viewport}`);
       await page.getByLabel('New password again').fill('a brand new password');
       await page.getByRole('button', { name: 'Change password' }).click();

@@ -1,17 +1,11 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { e2eSession } from './helpers/app.js';
-import { horizontalOverflow, screenshot, seriousA11yViolations, type ViewportName } from './helpers/browser.js';
-import { newAccount } from './helpers/flows.js';
+import type { ViewportName } from './helpers/browser.js';
+import { looksRight } from './helpers/looks.js';
+import { newAccount, submitSignup } from './helpers/flows.js';
 import { linkFromOutbox } from './helpers/outbox.js';
 
 const session = e2eSession({ env: { EMAIL_VERIFICATION: 'required' } });
-
-async function looksRight(page: Page, name: string) {
-  await screenshot(page, name);
-  expect(await seriousA11yViolations(page), `axe on ${name}`).toEqual([]);
-  expect(await horizontalOverflow(page), `horizontal overflow on ${name}`).toBe(0);
-}
 
 describe.each(['desktop', 'phone'] as ViewportName[])('address verification at %s size', (viewport) => {
   test('sign-up says to check the inbox; the dashboard says the pages are hidden until the link is opened', async () => {
@@ -19,12 +13,7 @@ describe.each(['desktop', 'phone'] as ViewportName[])('address verification at %
     const page = await context.newPage();
     try {
       const account = newAccount();
-      await page.goto('/signup');
-      await page.getByLabel('Name', { exact: true }).fill(account.name);
-      await page.getByLabel('E-mail', { exact: true }).fill(account.email);
-      await page.getByLabel('Password', { exact: true }).fill(account.password);
-      await page.getByLabel('Username', { exact: true }).fill(account.username);
-      await page.getByRole('button', { name: 'Create account' }).click();
+      await submitSignup(page, account);
       await page.getByRole('heading', { name: 'Check your inbox', level: 1 }).waitFor();
       await page.getByText(`We sent an e-mail to ${account.email}`).waitFor();
       await looksRight(page, `check-inbox-${viewport}`);

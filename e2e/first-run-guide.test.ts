@@ -1,16 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { e2eSession } from './helpers/app.js';
-import { horizontalOverflow, screenshot, seriousA11yViolations, type ViewportName } from './helpers/browser.js';
+import type { ViewportName } from './helpers/browser.js';
+import { looksRight } from './helpers/looks.js';
 import { newAccount, signUp } from './helpers/flows.js';
 
 const session = e2eSession();
-
-async function looksRight(page: Page, name: string) {
-  await screenshot(page, name);
-  expect(await seriousA11yViolations(page), `axe on ${name}`).toEqual([]);
-  expect(await horizontalOverflow(page), `horizontal overflow on ${name}`).toBe(0);
-}
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Dashboard' });
 

@@ -1,32 +1,23 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { e2eSession } from './helpers/app.js';
-import { horizontalOverflow, screenshot, seriousA11yViolations, type ViewportName } from './helpers/browser.js';
+import type { ViewportName } from './helpers/browser.js';
 import { hostApi, newAccount, signUp } from './helpers/flows.js';
+import { looksRight } from './helpers/looks.js';
+import { startReceiver, type Received } from './helpers/receiver.js';
 
 const session = e2eSession();
-let receiver: Server;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let receiverUrl: string;
-const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+let received: Received[];
 
 beforeAll(async () => {
-  receiver = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      received.push({ headers: req.headers, body });
-      // A path ending in /broken stands for a receiver that fails.
-      res.writeHead(req.url?.endsWith('/broken') ? 500 : 204).end();
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  // A path ending in /broken stands for a receiver that fails.
+  receiver = await startReceiver((req) => (req.url?.endsWith('/broken') ? 500 : 204));
+  receiverUrl = receiver.url;
+  received = receiver.received;
 });
-afterAll(async () => {
-  await new Promise((resolve) => receiver?.close(resolve));
-});
+afterAll(() => receiver?.close());
 
 describe.each(['desktop', 'phone'] as ViewportName[])('send test event at %s size', (viewport) => {
   test('the button sends a signed test event, and the deliveries show how it went', async () => {
@@ -65,9 +56,7 @@ describe.each(['desktop', 'phone'] as ViewportName[])('send test event at %s siz
       const broken = card(`${viewport}/broken`);
       await broken.getByRole('button', { name: /^Send test event/ }).click();
       await broken.getByText('Failed', { exact: true }).filter({ visible: true }).waitFor();
-      await screenshot(page, `webhook-test-event-${viewport}`);
-      expect(await seriousA11yViolations(page)).toEqual([]);
-      expect(await horizontalOverflow(page)).toBe(0);
+      await looksRight(page, `webhook-test-event-${viewport}`);
       received.length = 0;
     } finally {
       await context.close();

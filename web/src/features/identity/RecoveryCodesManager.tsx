@@ -4,7 +4,7 @@ import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { recoveryCodesLeft, recoveryCodesLeftKey, regenerateRecoveryCodes } from './accountApi';
 import { RecoveryCodesList } from './RecoveryCodesList';
-import { TotpCodeForm } from './TotpCodeForm';
+import { CodeForm } from './CodeForm';
 import { codeError } from './totpErrors';
 
 /** A few left is the moment to make new ones, before the last is gone. */
@@ -40,7 +40,7 @@ export function RecoveryCodesManager() {
         </Notice>
       )}
       {asking ? (
-        <TotpCodeForm
+        <CodeForm
           label="Code from your app"
           submitLabel="Make new codes"
           pending={regenerate.isPending}

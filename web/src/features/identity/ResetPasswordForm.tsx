@@ -1,18 +1,16 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
-import { passwordSchema } from '../../../../src/modules/identity/users.rules';
-import { ApiError, type FieldErrors } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { toFormErrors } from '../../lib/formErrors';
-import { firstIssue } from '../../lib/serverRules';
 import { Alert } from '../../ui/Alert';
 import { bindFields } from '../../ui/bindFields';
 import { Button } from '../../ui/Button';
-import { TextField } from '../../ui/TextField';
 import { TextLink } from '../../ui/TextLink';
 import { useFormErrors } from '../../ui/useFormErrors';
 import { resetPassword } from './accountApi';
-import { minPasswordLength } from './signupRules';
+import { NewPasswordFields } from './NewPasswordFields';
+import { newPasswordErrors } from './signupRules';
 import { withNotice } from './pageNotice';
 
 /** Explains a link that no longer works, with the way to a new one. */
@@ -33,7 +31,7 @@ export function DeadResetLink() {
 export function ResetPasswordForm({ token }: { token: string }) {
   const [, navigate] = useLocation();
   const { formRef, errors, show, clear, clearField } = useFormErrors();
-  const [values, setValues] = useState({ password: '', confirm: '' });
+  const [values, setValues] = useState({ password: '', repeat: '' });
   const fields = bindFields({ values, setValues, errors: errors.fields, clearError: clearField });
   const reset = useMutation({
     mutationFn: resetPassword,
@@ -51,10 +49,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const fieldErrors: FieldErrors = {};
-    const problem = firstIssue(passwordSchema, values.password);
-    if (problem) fieldErrors.password = problem.message;
-    else if (values.confirm !== values.password) fieldErrors.confirm = 'The two passwords are not the same.';
+    const fieldErrors = newPasswordErrors(values, { password: 'password', repeat: 'repeat' });
     if (Object.keys(fieldErrors).length > 0) {
       show({ fields: fieldErrors });
       return;
@@ -66,21 +61,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="space-y-5">
       {errors.message && <Alert>{errors.message}</Alert>}
-      <TextField
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${minPasswordLength} characters.`}
-        {...fields.text('password')}
-      />
-      <TextField
-        label="New password again"
-        name="confirm"
-        type="password"
-        autoComplete="new-password"
-        {...fields.text('confirm')}
-      />
+      <NewPasswordFields password={fields.text('password')} repeat={fields.text('repeat')} />
       <Button type="submit" pending={reset.isPending} className="w-full">
         Change password
       </Button>

@@ -10,6 +10,7 @@ import { TextField } from '../../ui/TextField';
 import { useFormErrors } from '../../ui/useFormErrors';
 import type { SignupInput } from './api';
 import { minPasswordLength, validateSignup } from './signupRules';
+import { UsernameField } from './UsernameField';
 import { useSignup } from './useSession';
 
 const formFields = ['email', 'password', 'name', 'username', 'timeZone'] as const;
@@ -64,13 +65,7 @@ export function SignupForm({ invite, onCheckInbox }: SignupFormProps) {
         hint={`At least ${minPasswordLength} characters.`}
         {...fields.text('password')}
       />
-      <TextField
-        label="Username"
-        name="username"
-        // Not "username": password managers would take it for the login name, which is the e-mail.
-        autoComplete="off"
-        autoCapitalize="none"
-        spellCheck={false}
+      <UsernameField
         hint="3 to 30 lowercase letters, digits or dashes, starting and ending with a letter or digit. It appears in your booking links."
         {...fields.text('username', { parse: (text) => text.toLowerCase() })}
       />

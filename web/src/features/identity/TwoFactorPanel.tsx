@@ -7,11 +7,10 @@ import { Notice } from '../../ui/Notice';
 import { Panel } from '../../ui/Panel';
 import { recoveryCodesLeftKey } from './accountApi';
 import { disableTotp, enableTotp, setupTotp } from './api';
+import { CodeForm } from './CodeForm';
 import { QrCode } from './QrCode';
-import { RecoveryCodeForm } from './RecoveryCodeForm';
 import { RecoveryCodesList } from './RecoveryCodesList';
 import { RecoveryCodesManager } from './RecoveryCodesManager';
-import { TotpCodeForm } from './TotpCodeForm';
 import { codeError } from './totpErrors';
 import { meQueryKey } from './useSession';
 
@@ -60,23 +59,17 @@ export function TwoFactorPanel({ enabled }: { enabled: boolean }) {
           <RecoveryCodesManager />
           <div className="space-y-3 border-t border-slate-200 pt-4">
             <h3 className="text-sm font-semibold text-slate-900">Turn it off</h3>
-            {lostDevice ? (
-              <RecoveryCodeForm
-                submitLabel="Turn off"
-                pending={disable.isPending}
-                error={codeError(disable.error)}
-                onSubmit={(recoveryCode) => disable.mutate({ recoveryCode })}
-              />
-            ) : (
-              <TotpCodeForm
-                label="Code to turn it off"
-                submitLabel="Turn off"
-                variant="danger"
-                pending={disable.isPending}
-                error={codeError(disable.error)}
-                onSubmit={(code) => disable.mutate({ code })}
-              />
-            )}
+            <CodeForm
+              // A new form for the other kind of code, so nothing typed for one is sent as the other.
+              key={lostDevice ? 'recovery' : 'totp'}
+              kind={lostDevice ? 'recovery' : 'totp'}
+              label={lostDevice ? 'Recovery code' : 'Code to turn it off'}
+              submitLabel="Turn off"
+              variant="danger"
+              pending={disable.isPending}
+              error={codeError(disable.error)}
+              onSubmit={(code) => disable.mutate(lostDevice ? { recoveryCode: code } : { code })}
+            />
             <Button
               variant="ghost"
               onClick={() => {
@@ -98,7 +91,7 @@ export function TwoFactorPanel({ enabled }: { enabled: boolean }) {
           <p className="text-sm">
             Key: <code className="rounded bg-slate-100 px-1.5 py-0.5 break-all">{setup.data.secret}</code>
           </p>
-          <TotpCodeForm
+          <CodeForm
             label="6-digit code"
             submitLabel="Turn on"
             pending={enable.isPending}

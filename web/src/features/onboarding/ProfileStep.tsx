@@ -1,15 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { usernameSchema } from '../../../../src/modules/identity/users.rules';
 import { toFormErrors } from '../../lib/formErrors';
-import { firstIssue } from '../../lib/serverRules';
 import { Alert } from '../../ui/Alert';
 import { bindFields } from '../../ui/bindFields';
 import { Button } from '../../ui/Button';
-import { TextField } from '../../ui/TextField';
 import { TimeZonePicker } from '../../ui/TimeZonePicker';
 import { useFormErrors } from '../../ui/useFormErrors';
 import { updateProfile, type User } from '../identity/api';
+import { usernameProblem } from '../identity/signupRules';
+import { UsernameField } from '../identity/UsernameField';
 import { meQueryKey } from '../identity/useSession';
 import { useUpdateOnboarding } from './useOnboarding';
 
@@ -34,16 +33,9 @@ export function ProfileStep({ user, done }: { user: User; done: boolean }) {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const problem = firstIssue(usernameSchema, values.username);
+    const problem = usernameProblem(values.username);
     if (problem) {
-      show({
-        fields: {
-          username:
-            problem.code === 'invalid_format'
-              ? 'Use 3 to 30 lowercase letters, digits or dashes, starting and ending with a letter or digit.'
-              : problem.message,
-        },
-      });
+      show({ fields: { username: problem } });
       return;
     }
     clear();
@@ -54,12 +46,7 @@ export function ProfileStep({ user, done }: { user: User; done: boolean }) {
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="space-y-4">
       {errors.message && <Alert>{errors.message}</Alert>}
-      <TextField
-        label="Username"
-        name="username"
-        autoComplete="off"
-        autoCapitalize="none"
-        spellCheck={false}
+      <UsernameField
         hint={`Your booking links start with ${window.location.host}/${values.username || '…'}.${renamed ? ' Links you shared with the old name stop working.' : ''}`}
         {...fields.text('username', { parse: (text) => text.toLowerCase() })}
       />
