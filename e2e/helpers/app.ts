@@ -4,12 +4,14 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import type { Services } from '../../src/server/services.js';
 import { createTestApp } from '../../test/helpers/app.js';
 import { launchBrowser, newContext, type ViewportName } from './browser.js';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
-export type E2EApp = { app: FastifyInstance; baseUrl: string; close(): Promise<void> };
+/** `services` for what the app's operator does outside the browser (the admin CLI's invitations). */
+export type E2EApp = { app: FastifyInstance; services: Services; baseUrl: string; close(): Promise<void> };
 
 /** Settings beside the test defaults, e.g. { EMAIL_VERIFICATION: 'required' }. */
 export type E2EOptions = { env?: Record<string, string> };
@@ -25,7 +27,7 @@ export async function startE2EApp(options: E2EOptions = {}): Promise<E2EApp> {
     env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', ...options.env },
   });
   const baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  return { app: t.app, baseUrl, close: () => t.close() };
+  return { app: t.app, services: t.services, baseUrl, close: () => t.close() };
 }
 
 /**
