@@ -1,37 +1,26 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { e2eSession } from './helpers/app.js';
 import { horizontalOverflow, screenshot, seriousA11yViolations, type ViewportName } from './helpers/browser.js';
 import { createMeetingType, newAccount, setAllDayAvailability, signUp } from './helpers/flows.js';
+import { startReceiver, type Received } from './helpers/receiver.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const HOST_ZONE = 'Europe/Berlin';
 
 const session = e2eSession();
-/** A stand-in webhook receiver on a local port: answers 200 and remembers what it got. */
-let receiver: Server;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let receiverUrl: string;
-const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+let received: Received[];
 
 beforeAll(async () => {
-  receiver = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      received.push({ headers: req.headers, body });
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+  receiver = await startReceiver();
+  receiverUrl = `${receiver.url}/hooks`;
+  received = receiver.received;
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => receiver?.close(resolve));
-});
+afterAll(() => receiver?.close());
 
 async function json<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(new URL(path, session.server.baseUrl), {

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { renderBookingMail, type Audience } from '../src/modules/notifications/templates.js';
-import type { BookingMailEvent } from '../src/modules/notifications/types.js';
+import { renderAccountMail, renderBookingMail, type Audience } from '../src/modules/notifications/templates.js';
+import type { AccountMail, BookingMailEvent } from '../src/modules/notifications/types.js';
 import { bookingMail } from '../test/helpers/booking-mail.js';
 import { launchBrowser, screenshot, viewports } from './helpers/browser.js';
 
@@ -91,5 +91,45 @@ describe('booking e-mails on a 390 px phone', () => {
         }
       });
     }
+  }
+});
+
+/** A real link's length: a 256-bit token, on a server name as long as people give them. */
+const accountLink = (path: string) =>
+  `https://meetings.${'long-company-name-'.repeat(3)}example.com/${path}?token=${'Ab3_-'.repeat(9)}x`;
+const accountMails: AccountMail[] = [
+  { kind: 'password_reset', name: longName, resetUrl: accountLink('reset-password'), validMinutes: 60 },
+  {
+    kind: 'email_verification',
+    name: longName,
+    verifyUrl: accountLink('verify-email'),
+    validHours: 24,
+    pagesWaiting: true,
+  },
+  {
+    kind: 'account_exists',
+    name: longName,
+    loginUrl: accountLink('login'),
+    resetUrl: accountLink('reset-password'),
+    validMinutes: 60,
+  },
+];
+
+describe('account e-mails on a 390 px phone', () => {
+  for (const mail of accountMails) {
+    test(`the ${mail.kind} e-mail fits without sideways scrolling`, async () => {
+      const page = await context.newPage();
+      try {
+        await page.setContent(renderAccountMail(mail).html);
+        await screenshot(page, `email-${mail.kind}-390`);
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+        const cardOverflow = await page.evaluate<number>(
+          '(() => { const c = document.querySelector("body > div"); return c.scrollWidth - c.clientWidth; })()',
+        );
+        expect(cardOverflow).toBe(0);
+      } finally {
+        await page.close();
+      }
+    });
   }
 });

@@ -63,7 +63,9 @@ describe.each(['desktop', 'phone'] as const)('deleting a meeting type at %s widt
     await host.getByRole('button', { name: 'Delete Intro call' }).click();
     await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
     await cancelAndDelete.click();
-    await host.getByRole('heading', { name: 'No meeting types yet' }).waitFor();
+    // Gone from the list; the starter type from sign-up stays.
+    await host.getByRole('link', { name: 'Intro call', exact: true }).waitFor({ state: 'detached' });
+    await host.getByRole('link', { name: '30 minute meeting', exact: true }).waitFor();
     const cancelled = await host.request.get('/api/meetings/bookings?status=cancelled');
     const bookings = ((await cancelled.json()) as { bookings: { status: string; eventType: { title: string } }[] })
       .bookings;

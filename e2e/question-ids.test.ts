@@ -13,8 +13,9 @@ describe('questions added in the meeting-type editor', () => {
       await createMeetingType(page, { title: 'Discovery call', question: 'What should we cover?' });
       const idsOf = async () => {
         const res = await page.request.get('/api/meetings/types');
-        const body = (await res.json()) as { meetingTypes: { questions: { id: string }[] }[] };
-        return body.meetingTypes[0]!.questions.map((q) => q.id);
+        const body = (await res.json()) as { meetingTypes: { title: string; questions: { id: string }[] }[] };
+        // Beside the starter type from sign-up.
+        return body.meetingTypes.find((t) => t.title === 'Discovery call')!.questions.map((q) => q.id);
       };
       const [id] = await idsOf();
       expect(id).toMatch(/^q_[a-z2-7]{8}$/);

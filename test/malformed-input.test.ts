@@ -33,6 +33,8 @@ const shapedBody = fc.record(
     recoveryCode: field,
     token: field,
     invite: field,
+    done: field,
+    dismissed: field,
   },
   { requiredKeys: [] },
 );
@@ -54,7 +56,9 @@ const ROUTES = [
   { path: '/api/auth/password/forgot', client: () => new TestClient(t.app) },
   { path: '/api/auth/password/reset', client: () => new TestClient(t.app) },
   { path: '/api/auth/email/verify', client: () => new TestClient(t.app) },
-];
+  { path: '/api/me', method: 'PATCH', client: () => signedIn },
+  { path: '/api/me/onboarding', method: 'PATCH', client: () => signedIn },
+] as const;
 
 function expectContractAnswer(status: number, body: any) {
   expect(status).toBeLessThan(500);
@@ -71,7 +75,8 @@ describe('malformed bodies on the auth routes', () => {
           rawPayload,
           fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded'),
           async (payload, contentType) => {
-            const res = await route.client().request('POST', route.path, payload, { 'content-type': contentType });
+            const method = 'method' in route ? route.method : 'POST';
+            const res = await route.client().request(method, route.path, payload, { 'content-type': contentType });
             expectContractAnswer(res.status, res.body);
           },
         ),

@@ -49,7 +49,8 @@ describe('schedules', () => {
       name: 'Working hours',
       isDefault: true,
       timeZone: 'Europe/Berlin',
-      meetingTypeCount: 0,
+      // The starter meeting type every new host gets follows the default.
+      meetingTypeCount: 1,
     });
     expect((await schedules(client))[0]!.id).toBe(first!.id);
 
@@ -195,15 +196,16 @@ describe('schedules', () => {
       expect(res.body.meetingType.scheduleId).toBe(scheduleId);
       typeIds.push(res.body.meetingType.id);
     }
+    // Beside 'three', the starter meeting type every new host gets follows the default.
     expect((await schedules(client)).map((s) => [s.name, s.meetingTypeCount])).toEqual([
-      ['Working hours', 1],
+      ['Working hours', 2],
       ['Evenings', 2],
     ]);
     const removed = await client.request('DELETE', `/api/meetings/schedules/${extra.id}`);
     expect(removed.body).toEqual({ ok: true, movedMeetingTypes: 2 });
     const types = (await client.get('/api/meetings/types')).body.meetingTypes;
-    expect(types.map((m: any) => m.scheduleId)).toEqual([null, null, null]);
-    expect((await schedules(client)).map((s) => s.meetingTypeCount)).toEqual([3]);
+    expect(types.map((m: any) => m.scheduleId)).toEqual([null, null, null, null]);
+    expect((await schedules(client)).map((s) => s.meetingTypeCount)).toEqual([4]);
   });
 
   it('are at most 20 per host, also when many are created at once', async () => {

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isExclusionViolation } from '../src/db/errors.js';
 import { meetingBookings, meetingTypes, memberships } from '../src/db/schema/index.js';
@@ -33,6 +33,8 @@ describe('row level security as the app role', () => {
   it('shows and changes only the current organization’s rows even without a WHERE clause', async () => {
     const a = await tenantOf((await signedUpClient(t.app)).user.id);
     const b = await tenantOf((await signedUpClient(t.app)).user.id);
+    // Without the starter type sign-up gives each, so the only row is the one this test makes.
+    await t.db.db.delete(meetingTypes).where(inArray(meetingTypes.orgId, [a.orgId, b.orgId]));
     const typeOfA = await insertMeetingType(a, 'intro');
 
     const seenByB = await withTenant(t.db.db, b, (tx) => tx.select().from(meetingTypes));

@@ -13,14 +13,22 @@ export function newAccount(): Account {
   };
 }
 
-/** Signs up through the form; the browser context's time zone becomes the host's. */
-export async function signUp(page: Page, account: Account) {
-  await page.goto('/signup');
+/**
+ * Fills in and sends the sign-up form at `path` (an invitation link's, say); the browser context's time zone
+ * becomes the host's.
+ */
+export async function submitSignup(page: Page, account: Account, path = '/signup') {
+  await page.goto(path);
   await page.getByLabel('Name', { exact: true }).fill(account.name);
   await page.getByLabel('E-mail', { exact: true }).fill(account.email);
   await page.getByLabel('Password', { exact: true }).fill(account.password);
   await page.getByLabel('Username', { exact: true }).fill(account.username);
   await page.getByRole('button', { name: 'Create account' }).click();
+}
+
+/** Signs up and waits for the dashboard (sign-up without address verification). */
+export async function signUp(page: Page, account: Account, path = '/signup') {
+  await submitSignup(page, account, path);
   await page.waitForURL('**/dashboard');
   await page.getByRole('heading', { name: 'Meeting types', level: 1 }).waitFor();
 }

@@ -21,6 +21,7 @@ export async function seedDemoHost(
   const { user, orgId } = await services.accounts.admin.createUser(
     { email: DEMO_EMAIL, name: 'Demo Host', username: 'demo', timeZone: 'Europe/London' },
     password,
+    { starter: false },
   );
   const principal = { userId: user.id, orgId, via: 'session' as const };
   await services.meetingTypes.create(principal, {

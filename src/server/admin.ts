@@ -10,9 +10,11 @@ import { accountLinks } from '../modules/identity/account-links.js';
 import { createRecoveryCodesRepo } from '../modules/identity/recovery-codes.repo.js';
 import { createIdentityRepo } from '../modules/identity/repo.js';
 import { timeZoneSchema } from '../modules/identity/schemas.js';
+import { createMeetingTypesService } from '../modules/scheduling/meeting-types.service.js';
 import { emailSchema, passwordSchema, personNameSchema, usernameSchema } from '../modules/identity/users.rules.js';
 import { loadConfig, type Config } from './config.js';
 import { readPassword } from './read-password.js';
+import { welcomeHost } from './services.js';
 
 const USAGE = `Usage: npm run --silent admin -- <command> …
 
@@ -147,12 +149,23 @@ async function main(): Promise<number> {
     handle = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
     const db = handle.db;
     const repo = createIdentityRepo(db);
+    // Only to give the operator's new host the starter meeting type, as sign-up does: the CLI tells no open
+    // pages of changes, a Jitsi type needs no connected account, and it deletes no types.
+    const meetingTypes = createMeetingTypesService(
+      db,
+      () => {},
+      async () => {},
+      {
+        upcomingOfType: () => Promise.reject(new Error('The admin CLI deletes no meeting types.')),
+      },
+    );
     const admin = createAccountAdmin({
       db,
       repo,
       codes: createRecoveryCodesRepo(db),
       clock: systemClock,
       links: accountLinks(config.publicUrl),
+      welcome: welcomeHost(meetingTypes, { warn: (_obj, msg) => process.stderr.write(`${msg}\n`) }),
     });
     await run(admin, config, parsed);
     return 0;

@@ -8,6 +8,7 @@ import type { DbHandle } from '../db/client.js';
 import { configureValidationMessages } from '../lib/validation.js';
 import { analyticsRoutes } from '../modules/analytics/routes.js';
 import { accountRoutes } from '../modules/identity/accounts.routes.js';
+import { onboardingRoutes } from '../modules/identity/onboarding.routes.js';
 import { identityRoutes } from '../modules/identity/routes.js';
 import { bookingRoutes } from '../modules/scheduling/bookings.routes.js';
 import { schedulingRoutes } from '../modules/scheduling/routes.js';
@@ -91,7 +92,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   healthRoute(app, db);
   openApiRoute(app);
-  identityRoutes(app, services.identity, config);
+  identityRoutes(app, { identity: services.identity, onboarding: services.onboarding }, config);
+  onboardingRoutes(app, services.onboarding);
   accountRoutes(app, { identity: services.identity, accounts: services.accounts }, config);
   schedulingRoutes(app, services);
   scheduleRoutes(app, services.schedules);

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import type { OAUTH_PROVIDERS } from '../db/schema/values.js';
+import { EMAIL_VERIFICATION_MODES, SIGNUP_POLICIES, type OAUTH_PROVIDERS } from '../db/schema/values.js';
 import { randomToken } from '../lib/crypto.js';
 import { trustProxySetting } from './trust-proxy.js';
 
@@ -55,8 +55,8 @@ export const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(5000),
   BOOKING_LOCK_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(5000),
-  SIGNUP: z.enum(['open', 'invite', 'closed']).optional(),
-  EMAIL_VERIFICATION: z.enum(['required', 'off']).optional(),
+  SIGNUP: z.enum(SIGNUP_POLICIES).optional(),
+  EMAIL_VERIFICATION: z.enum(EMAIL_VERIFICATION_MODES).optional(),
   INBOUND_WEBHOOK_SECRET: z
     .string()
     .regex(/^whsec_[A-Za-z0-9+/=]{24,}$/)

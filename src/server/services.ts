@@ -7,16 +7,19 @@ import { createAnalytics } from '../modules/analytics/service.js';
 import { createAccountServices } from '../modules/identity/accounts.service.js';
 import { createRecoveryCodesRepo } from '../modules/identity/recovery-codes.repo.js';
 import { createIdentityRepo } from '../modules/identity/repo.js';
+import { createOnboarding } from '../modules/identity/onboarding.service.js';
 import { createIdentityService } from '../modules/identity/service.js';
+import type { WelcomeHost } from '../modules/identity/types.js';
 import { createSmtpMailer, type Mailer } from '../modules/notifications/mailer.js';
 import { createNotifications } from '../modules/notifications/service.js';
 import { createAvailabilityService } from '../modules/scheduling/availability.service.js';
 import type { SlotChange } from '../modules/scheduling/booking-effects.js';
 import { createBookingsService } from '../modules/scheduling/bookings.service.js';
 import { createManageTokens } from '../modules/scheduling/manage-token.js';
-import { createMeetingTypesService } from '../modules/scheduling/meeting-types.service.js';
+import { createMeetingTypesService, type MeetingTypesService } from '../modules/scheduling/meeting-types.service.js';
 import { createSchedulesService } from '../modules/scheduling/schedules.service.js';
 import { slotTopic } from '../modules/scheduling/slot-events.js';
+import { starterMeetingType } from '../modules/scheduling/starter-meeting-type.js';
 import { createSlotsService } from '../modules/scheduling/slots.service.js';
 import { createIntegrations } from '../modules/video/integrations.service.js';
 import { createVideoLinks } from '../modules/video/links.service.js';
@@ -34,6 +37,21 @@ export type Infrastructure = {
   /** The time every service decides with; the system clock unless a test moves time. */
   clock?: Clock | undefined;
 };
+
+/**
+ * A new host's first booking link: the starter meeting type on the default hours (Monday to Friday, 09:00–17:00
+ * in their zone), which availability answers until the host saves their own.
+ */
+export function welcomeHost(
+  meetingTypes: Pick<MeetingTypesService, 'create'>,
+  log: Infrastructure['log'],
+): WelcomeHost {
+  return (host) =>
+    meetingTypes
+      .create({ ...host, via: 'session' }, starterMeetingType())
+      .then(() => undefined)
+      .catch((error: unknown) => log.warn({ err: error, userId: host.userId }, 'starter meeting type not made'));
+}
 
 /** Wires each module's service to its repo; the one place that knows how modules are assembled. */
 export function createServices(config: Config, handle: DbHandle, infra: Infrastructure) {
@@ -72,8 +90,15 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
     publicUrl: config.publicUrl,
     signup: config.signup,
     emailVerification: config.emailVerification,
+    welcome: (host) => welcomeHost(meetingTypes, infra.log)(host),
   });
-  const webhooks = createWebhooks({ db, queue, sealer, allowPrivateTargets: config.webhookAllowPrivateTargets });
+  const webhooks = createWebhooks({
+    db,
+    queue,
+    sealer,
+    allowPrivateTargets: config.webhookAllowPrivateTargets,
+    clock,
+  });
   const integrations = createIntegrations({
     db,
     sealer,
@@ -132,6 +157,8 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
       clock,
     }),
     workflows: createWorkflows(db),
+    // Connecting a calendar joins the guide's steps once calendars exist (issue 13).
+    onboarding: createOnboarding({ db, clock, steps: ['profile', 'availability', 'link'] }),
     /** Signed inbound calls (reminders, workflow actions) share one replay record, kept by the webhooks module. */
     verifyInbound: createInboundVerifier(db, config.inboundWebhookSecret),
     /** Defines every module's jobs on the queue; call once before queue.start(). */

@@ -1,12 +1,15 @@
 import { lazy, Suspense } from 'react';
 import { Route, Switch } from 'wouter';
+import { ForgotPasswordPage } from './routes/ForgotPasswordPage';
 import { HomeRedirect } from './routes/HomeRedirect';
 import { LoginPage } from './routes/LoginPage';
 import { NotFoundPage } from './routes/NotFoundPage';
 import { BookingPage } from './routes/public/BookingPage';
 import { ManageBookingPage } from './routes/public/ManageBookingPage';
 import { ProfilePage } from './routes/public/ProfilePage';
+import { ResetPasswordPage } from './routes/ResetPasswordPage';
 import { SignupPage } from './routes/SignupPage';
+import { VerifyEmailPage } from './routes/VerifyEmailPage';
 import { Spinner } from './ui/Spinner';
 
 // The signed-in app is its own chunk: people opening a booking link never download it.
@@ -28,6 +31,9 @@ export function App() {
       <Route path="/" component={HomeRedirect} />
       <Route path="/signup" component={SignupPage} />
       <Route path="/login" component={LoginPage} />
+      <Route path="/forgot-password" component={ForgotPasswordPage} />
+      <Route path="/reset-password" component={ResetPasswordPage} />
+      <Route path="/verify-email" component={VerifyEmailPage} />
       {/* The signed-in app lives under /dashboard so top-level paths stay free for public /{username}/{slug} pages. */}
       <Route path="/dashboard" nest>
         <Suspense fallback={<DashboardLoading />}>

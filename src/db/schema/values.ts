@@ -7,6 +7,9 @@
  */
 
 export const MEMBER_ROLES = ['owner', 'admin', 'member'] as const;
+/** Who may create an account (SIGNUP) and whether a new address must be proved first (EMAIL_VERIFICATION). */
+export const SIGNUP_POLICIES = ['open', 'invite', 'closed'] as const;
+export const EMAIL_VERIFICATION_MODES = ['required', 'off'] as const;
 
 export const MEETING_KINDS = ['quick', 'business'] as const;
 export const SCHEDULING_MODES = ['single', 'collective', 'round_robin'] as const;
@@ -47,6 +50,11 @@ export const WEBHOOK_EVENTS = [
   'booking.declined',
   'reminder.sent',
 ] as const;
+/**
+ * A delivery the host sent to try an endpoint. Not in WEBHOOK_EVENTS: no endpoint subscribes to it, so no
+ * booking ever queues it, and it is never taken for a real event.
+ */
+export const WEBHOOK_TEST_EVENT = 'webhook.test';
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'succeeded', 'dead'] as const;
 
 /** What a public booking page reports itself; the other analytics events are recorded by the server. */

@@ -9,6 +9,7 @@ import { accountTokensRepo } from './account-tokens.repo.js';
 import { hashPassword } from './passwords.js';
 import type { RecoveryCodesRepo } from './recovery-codes.repo.js';
 import type { IdentityRepo } from './repo.js';
+import type { WelcomeHost } from './types.js';
 
 /** Links an operator hands on themselves (chat, phone) may take a while to arrive, so they last a day. */
 const OPERATOR_LINK_HOURS = 24;
@@ -20,6 +21,7 @@ export type AccountAdminDeps = {
   codes: RecoveryCodesRepo;
   clock: Clock;
   links: AccountLinks;
+  welcome: WelcomeHost;
 };
 
 export type NewUser = { email: string; name: string; username: string; timeZone: string };
@@ -56,9 +58,10 @@ export function createAccountAdmin(deps: AccountAdminDeps) {
 
     /**
      * With a password, the account is ready; without one, it gets an unguessable password nobody knows and the
-     * answer carries a one-time link with which its owner chooses their own.
+     * answer carries a one-time link with which its owner chooses their own. A new host gets a first meeting
+     * type, as after sign-up, unless the caller makes its own (the demo seed).
      */
-    async createUser(input: NewUser, password?: string) {
+    async createUser(input: NewUser, password?: string, options: { starter?: boolean } = {}) {
       if (await repo.usernameTaken(input.username))
         throw conflict('username_taken', `The username ${input.username} is taken.`);
       const passwordHash = await hashPassword(password ?? randomToken());
@@ -70,6 +73,7 @@ export function createAccountAdmin(deps: AccountAdminDeps) {
             if (password === undefined) setPasswordUrl = await passwordLink(userId, tx);
           },
         );
+        if (options.starter !== false) await deps.welcome({ userId: created.user.id, orgId: created.orgId });
         return { ...created, setPasswordUrl };
       } catch (error) {
         const constraint = uniqueViolation(error);

@@ -8,6 +8,7 @@ import { rateLimited } from '../../server/plugins/rate-limit.js';
 import type { AccountServices } from './accounts.service.js';
 import {
   acceptedResponse,
+  authPolicyResponse,
   checkInboxResponse,
   emailVerifiedResponse,
   emailVerifyBody,
@@ -62,6 +63,18 @@ export function accountRoutes(
   const recoveryCodeLimits = rateLimited(app, [
     { name: 'recovery-codes-user', max: 10, timeWindowMs: 15 * MINUTE, key: byUser },
   ]);
+
+  r.get(
+    '/api/auth/policy',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'Who may sign up on this server (SIGNUP) and whether new addresses are verified (EMAIL_VERIFICATION)',
+        response: { 200: authPolicyResponse },
+      },
+    },
+    async () => ({ signup: config.signup, emailVerification: config.emailVerification }),
+  );
 
   r.post(
     '/api/auth/signup',

@@ -9,7 +9,7 @@ import type { RecoveryCodesRepo } from './recovery-codes.repo.js';
 import type { IdentityRepo } from './repo.js';
 import { sessionIssuer } from './sessions.js';
 import { createSignup } from './signup.service.js';
-import type { AccountMailer, EmailVerification, SignupPolicy } from './types.js';
+import type { AccountMailer, EmailVerification, SignupPolicy, WelcomeHost } from './types.js';
 
 export type AccountServicesDeps = {
   db: Database;
@@ -21,6 +21,8 @@ export type AccountServicesDeps = {
   publicUrl: string;
   signup: SignupPolicy;
   emailVerification: EmailVerification;
+  /** A new host's first meeting type, after sign-up and for accounts the operator makes. */
+  welcome: WelcomeHost;
 };
 
 /** How people get into an account: sign-up, address verification, password reset, and the operator's tools. */
@@ -48,12 +50,13 @@ export function createAccountServices(deps: AccountServicesDeps) {
     mailer,
     queueVerificationLink: emailVerification.queueLink,
     mailAccountExists: passwordReset.mailAccountExists,
+    welcome: deps.welcome,
   });
   return {
     signup,
     emailVerification,
     passwordReset,
-    admin: createAccountAdmin({ db, repo, codes: deps.codes, clock, links }),
+    admin: createAccountAdmin({ db, repo, codes: deps.codes, clock, links, welcome: deps.welcome }),
   };
 }
 export type AccountServices = ReturnType<typeof createAccountServices>;

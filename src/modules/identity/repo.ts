@@ -105,9 +105,21 @@ export function createIdentityRepo(db: Database) {
       return row;
     },
 
-    async updateProfile(userId: string, patch: { name?: string; timeZone?: string }) {
-      const [row] = await db.update(users).set(patch).where(eq(users.id, userId)).returning(publicUserColumns);
-      return row;
+    /** A new username renames the user's own organization with it, which sign-up named after the username. */
+    async updateProfile(userId: string, patch: { name?: string; timeZone?: string; username?: string }) {
+      return db.transaction(async (tx) => {
+        const [before] = await tx
+          .select({ username: users.username, orgId: users.defaultOrgId })
+          .from(users)
+          .where(eq(users.id, userId));
+        const [row] = await tx.update(users).set(patch).where(eq(users.id, userId)).returning(publicUserColumns);
+        if (before?.orgId && patch.username !== undefined && patch.username !== before.username)
+          await tx
+            .update(organizations)
+            .set({ slug: patch.username })
+            .where(and(eq(organizations.id, before.orgId), eq(organizations.slug, before.username)));
+        return row;
+      });
     },
 
     async findPasswordHash(userId: string) {

@@ -14,6 +14,7 @@ import {
   csrfResponse,
   loginRequestBody,
   loginResponse,
+  meResponse,
   passwordChangeBody,
   profilePatchBody,
   recoveryCodesResponse,
@@ -22,12 +23,17 @@ import {
   totpSetupResponse,
   userResponse,
 } from './schemas.js';
+import type { OnboardingService } from './onboarding.service.js';
 import type { IdentityService } from './service.js';
 import { setSessionCookie } from './session-cookie.js';
 
 const MINUTE = 60_000;
 
-export function identityRoutes(app: FastifyInstance, identity: IdentityService, config: Config) {
+export function identityRoutes(
+  app: FastifyInstance,
+  { identity, onboarding }: { identity: IdentityService; onboarding: OnboardingService },
+  config: Config,
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const client = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
 
@@ -93,11 +99,14 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
       preHandler: app.requireAuth,
       schema: {
         tags: ['identity'],
-        summary: 'The signed-in user',
-        response: { 200: userResponse, ...errorAnswers(404) },
+        summary: 'The signed-in user, and where they are in the first-run guide',
+        response: { 200: meResponse, ...errorAnswers(404) },
       },
     },
-    async (request) => ({ user: await identity.me(requirePrincipal(request).userId) }),
+    async (request) => {
+      const { userId } = requirePrincipal(request);
+      return { user: await identity.me(userId), onboarding: await onboarding.get(userId) };
+    },
   );
 
   r.patch(
@@ -106,9 +115,10 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
       preHandler: app.requireAuth,
       schema: {
         tags: ['identity'],
-        summary: 'Change your name or time zone',
+        summary: 'Change your name, time zone or username',
+        description: 'A new username moves every booking link; 409 `username_taken`.',
         body: profilePatchBody,
-        response: { 200: userResponse, ...errorAnswers(404) },
+        response: { 200: userResponse, ...errorAnswers(404, 409) },
       },
     },
     async (request) => ({ user: await identity.updateProfile(requirePrincipal(request).userId, request.body) }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMAIL_VERIFICATION_MODES, ONBOARDING_STEPS, SIGNUP_POLICIES } from '../../db/schema/values.js';
 import { canonicalTimeZone } from '../../lib/time-zones.js';
 import { emailSchema, passwordSchema, personNameSchema, totpCodeSchema, usernameSchema } from './users.rules.js';
 
@@ -74,8 +75,9 @@ export const totpCodeBody = z.object({ code: totpCodeSchema });
 export const totpSetupResponse = z.object({ secret: z.string(), otpauthUrl: z.string() });
 export type TotpSetupResponse = z.output<typeof totpSetupResponse>;
 
+/** A new username moves every booking link: links shared before stop working. */
 export const profilePatchBody = z
-  .object({ name: personNameSchema, timeZone: timeZoneSchema })
+  .object({ name: personNameSchema, timeZone: timeZoneSchema, username: usernameSchema })
   .partial()
   .refine((p) => Object.keys(p).length > 0, { message: 'Send at least one field to change.' });
 export type ProfilePatch = z.infer<typeof profilePatchBody>;
@@ -97,6 +99,7 @@ export const checkInboxResponse = z.object({
   status: z.literal('check_inbox'),
   message: z.string(),
 });
+export type CheckInboxResponse = z.output<typeof checkInboxResponse>;
 
 /** A recovery code may stand in for the TOTP code, never beside it. */
 export const loginRequestBody = loginBody
@@ -110,11 +113,14 @@ export type LoginInput = z.output<typeof loginRequestBody>;
 
 /** recoveryCodesLeft: present when a recovery code was used to log in, so the app can warn when few are left. */
 export const loginResponse = userResponse.extend({ recoveryCodesLeft: z.number().int().min(0).optional() });
+export type LoginResponse = z.output<typeof loginResponse>;
 
 export const recoveryCodesResponse = z.object({
   recoveryCodes: z.array(z.string()).describe('Ten single-use codes, shown only in this answer'),
 });
+export type RecoveryCodesResponse = z.output<typeof recoveryCodesResponse>;
 export const recoveryCodesLeftResponse = z.object({ recoveryCodesLeft: z.number().int().min(0) });
+export type RecoveryCodesLeftResponse = z.output<typeof recoveryCodesLeftResponse>;
 
 /** Turning two-factor off takes a current TOTP code or, with the device lost, a recovery code. */
 export const totpDisableBody = z
@@ -124,13 +130,48 @@ export const totpDisableBody = z
     message: 'Send the 6-digit code from your app, or a recovery code.',
   });
 export type TotpDisableInput = z.infer<typeof totpDisableBody>;
+export type TotpDisableRequest = z.input<typeof totpDisableBody>;
 
 export const passwordForgotBody = z.object({ email: emailSchema });
 export const passwordResetBody = z.object({ token: linkTokenSchema, password: passwordSchema });
+export type PasswordResetRequest = z.input<typeof passwordResetBody>;
 export const emailVerifyBody = z.object({ token: linkTokenSchema });
 
 /** An answer that tells nothing about the account (whether it exists, whether a message went out). */
 export const acceptedResponse = z.object({ status: z.literal('accepted'), message: z.string() });
+export type AcceptedResponse = z.output<typeof acceptedResponse>;
 
 /** signedIn is false for an account with two-factor on: a link from an inbox is not a second factor. */
 export const emailVerifiedResponse = z.object({ emailVerified: z.literal(true), signedIn: z.boolean() });
+export type EmailVerifiedResponse = z.output<typeof emailVerifiedResponse>;
+
+/** What the sign-up page needs to know to show the right form; nothing about any account. */
+export const authPolicyResponse = z.object({
+  signup: z.enum(SIGNUP_POLICIES),
+  emailVerification: z.enum(EMAIL_VERIFICATION_MODES),
+});
+export type AuthPolicy = z.output<typeof authPolicyResponse>;
+
+const onboardingStep = z.enum(ONBOARDING_STEPS);
+export type OnboardingStep = z.output<typeof onboardingStep>;
+/** Where the host is in the first-run guide. */
+export const onboardingView = z.object({
+  steps: z
+    .array(onboardingStep)
+    .describe('The steps of the guide on this server, in order; finishing them all finishes the guide'),
+  done: z.array(onboardingStep),
+  dismissedAt: z.string().nullable().describe('When the host chose "Skip for now"; null while the guide is shown'),
+  finishedAt: z.string().nullable(),
+});
+export type OnboardingView = z.output<typeof onboardingView>;
+export const meResponse = userResponse.extend({ onboarding: onboardingView });
+export type MeResponse = z.output<typeof meResponse>;
+export const onboardingResponse = z.object({ onboarding: onboardingView });
+export type OnboardingResponse = z.output<typeof onboardingResponse>;
+
+/** Mark one step done, put the guide away (dismissed: true) or bring it back (false). */
+export const onboardingPatchBody = z
+  .object({ done: onboardingStep.optional(), dismissed: z.boolean().optional() })
+  .refine((p) => p.done !== undefined || p.dismissed !== undefined, { message: 'Send done or dismissed.' });
+export type OnboardingPatch = z.infer<typeof onboardingPatchBody>;
+export type OnboardingPatchRequest = z.input<typeof onboardingPatchBody>;

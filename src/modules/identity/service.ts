@@ -1,3 +1,4 @@
+import { uniqueViolation } from '../../db/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { randomToken, sha256, type Sealer } from '../../lib/crypto.js';
 import { conflict, invalid, notFound, unauthorized } from '../../lib/errors.js';
@@ -6,6 +7,7 @@ import { newRecoveryCodes, recoveryCodeHash } from './recovery-codes.js';
 import type { RecoveryCodesRepo } from './recovery-codes.repo.js';
 import type { IdentityRepo } from './repo.js';
 import type { LoginInput, ProfilePatch, PublicUser, TotpDisableInput } from './schemas.js';
+import { usernameTaken } from './signup.service.js';
 import { sessionIssuer, type ClientInfo, type IssuedSession } from './sessions.js';
 import { checkTotp, newTotpSecret } from './totp.js';
 
@@ -103,7 +105,14 @@ export function createIdentityService(repo: IdentityRepo, sealer: Sealer, clock:
     },
 
     async updateProfile(userId: string, patch: ProfilePatch): Promise<PublicUser> {
-      const user = await repo.updateProfile(userId, patch);
+      let user;
+      try {
+        user = await repo.updateProfile(userId, patch);
+      } catch (error) {
+        // The username, or an organization named like it (sign-up names one after its creator).
+        if (uniqueViolation(error) !== undefined) throw usernameTaken();
+        throw error;
+      }
       if (!user) throw notFound('The user');
       return user;
     },

@@ -9,7 +9,7 @@ import { hashPassword } from './passwords.js';
 import type { IdentityRepo } from './repo.js';
 import type { SignupInput } from './schemas.js';
 import type { ClientInfo, IssuedSession, IssueSession } from './sessions.js';
-import type { AccountMailer, EmailVerification, SignupPolicy } from './types.js';
+import type { AccountMailer, EmailVerification, SignupPolicy, WelcomeHost } from './types.js';
 
 export type SignupDeps = {
   db: Database;
@@ -21,12 +21,13 @@ export type SignupDeps = {
   mailer: Pick<AccountMailer, 'kick'>;
   queueVerificationLink: EmailVerificationService['queueLink'];
   mailAccountExists: (email: string) => Promise<void>;
+  welcome: WelcomeHost;
 };
 
 /** created: signed in at once (EMAIL_VERIFICATION=off). check_inbox: the same answer for a new and a known address. */
 export type SignupOutcome = { status: 'created'; session: IssuedSession } | { status: 'check_inbox' };
 
-const usernameTaken = () =>
+export const usernameTaken = () =>
   conflict('username_taken', 'This username is taken. Choose another.', { fields: { username: 'Already taken.' } });
 
 /** Sign-up under the server's policy (SIGNUP) and address verification (EMAIL_VERIFICATION). */
@@ -82,10 +83,14 @@ export function createSignup(deps: SignupDeps) {
         if (constraint !== undefined) throw usernameTaken();
         throw error;
       }
+      const host = { userId: created.user.id, orgId: created.orgId };
       if (verify) {
         deps.mailer.kick();
+        // Not waited for: the answer to a new address must take no longer than to a registered one.
+        void deps.welcome(host);
         return { status: 'check_inbox' };
       }
+      await deps.welcome(host);
       return { status: 'created', session: await deps.issueSession(created.user, created.orgId, client) };
     },
   };

@@ -32,6 +32,9 @@ const RESERVED_USERNAMES = new Set([
   'settings',
   'admin',
   'dev',
+  'forgot-password',
+  'reset-password',
+  'verify-email',
 ]);
 
 export const usernameSchema = z.string().check(

@@ -64,7 +64,7 @@ export const webhooksRepo = {
 
   async findEndpoint(tx: Tx, userId: string, id: string) {
     const [row] = await tx
-      .select({ id: webhookEndpoints.id })
+      .select({ id: webhookEndpoints.id, orgId: webhookEndpoints.orgId })
       .from(webhookEndpoints)
       .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.userId, userId)));
     return row;
@@ -86,6 +86,12 @@ export const webhooksRepo = {
       await tx.insert(webhookDeliveries).values(endpoints.map((e) => ({ orgId, endpointId: e.id, event, payload })));
     }
     return endpoints.length;
+  },
+
+  /** One delivery to one endpoint, whatever its events (a test the host asked for). */
+  async insertDelivery(tx: Tx, values: typeof webhookDeliveries.$inferInsert) {
+    const [row] = await tx.insert(webhookDeliveries).values(values).returning();
+    return row!;
   },
 
   deliveries: (tx: Tx, endpointId: string) =>

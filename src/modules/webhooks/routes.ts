@@ -3,22 +3,36 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePrincipal } from '../../server/plugins/auth.js';
 import { errorAnswers } from '../../server/plugins/error-responses.js';
+import { rateLimited } from '../../server/plugins/rate-limit.js';
 import { okResponse } from '../../lib/responses.js';
 import {
   deliveryListResponse,
+  deliveryResponse,
   endpointCreateBody,
   endpointCreatedResponse,
   endpointListResponse,
   endpointPatchBody,
   endpointResponse,
+  WEBHOOK_TEST_EVENT,
 } from './schemas.js';
 import { MAX_ENDPOINTS_PER_ORG, type Webhooks } from './service.js';
+
+const TESTS_PER_MINUTE = 10;
 
 export function webhookRoutes(app: FastifyInstance, webhooks: Webhooks) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['webhooks'];
   const auth = { preHandler: app.requireAuth };
   const idParams = z.object({ id: z.uuid() });
+  // Per endpoint of a caller: a test is a request to someone else's server, which a loop must not flood.
+  const testLimits = rateLimited(app, [
+    {
+      name: 'webhook-test',
+      max: TESTS_PER_MINUTE,
+      timeWindowMs: 60_000,
+      key: (req) => `${req.principal?.userId}|${(req.params as { id: string }).id}`,
+    },
+  ]);
 
   r.get(
     '/api/webhooks/endpoints',
@@ -94,5 +108,23 @@ export function webhookRoutes(app: FastifyInstance, webhooks: Webhooks) {
       },
     },
     async (req) => ({ deliveries: await webhooks.deliveries(requirePrincipal(req), req.params.id) }),
+  );
+
+  r.post(
+    '/api/webhooks/endpoints/:id/test',
+    {
+      preHandler: [app.requireAuth, testLimits],
+      schema: {
+        tags,
+        summary: `Send a test event (${WEBHOOK_TEST_EVENT}) to an endpoint, signed like any delivery`,
+        description:
+          `Queues a made-up booking, marked \`test: true\`, and answers 202 with its delivery, which the deliveries ` +
+          `list shows once sent (tried once, not retried). At most ${TESTS_PER_MINUTE} a minute per endpoint (429).`,
+        params: idParams,
+        response: { 202: deliveryResponse },
+      },
+    },
+    async (req, reply) =>
+      reply.status(202).send({ delivery: await webhooks.sendTest(requirePrincipal(req), req.params.id) }),
   );
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENTS } from '../../db/schema/values.js';
 
+export { WEBHOOK_TEST_EVENT } from '../../db/schema/values.js';
+
 export const webhookEvent = z.enum(WEBHOOK_EVENTS);
 export type WebhookEvent = z.output<typeof webhookEvent>;
 
@@ -58,3 +60,5 @@ export const deliverySchema = z.object({
 export type Delivery = z.output<typeof deliverySchema>;
 export const deliveryListResponse = z.object({ deliveries: z.array(deliverySchema) });
 export type DeliveryListResponse = z.output<typeof deliveryListResponse>;
+export const deliveryResponse = z.object({ delivery: deliverySchema });
+export type DeliveryResponse = z.output<typeof deliveryResponse>;

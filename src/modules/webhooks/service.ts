@@ -1,15 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import type { Database } from '../../db/client.js';
+import type { webhookDeliveries } from '../../db/schema/index.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { JobQueue } from '../../jobs/queue.js';
+import { systemClock, type Clock } from '../../lib/clock.js';
 import type { Sealer } from '../../lib/crypto.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import type { Principal } from '../identity/service.js';
 import { createDispatchPool } from './dispatch-pool.js';
 import { webhooksRepo, type EndpointSummary } from './repo.js';
-import type { EndpointPatch } from './schemas.js';
+import type { Delivery, EndpointPatch } from './schemas.js';
 import { isObviouslyPrivate, postTo } from './target-guard.js';
+import { WEBHOOK_TEST_EVENT } from '../../db/schema/values.js';
+import { testEventPayload } from './test-event.js';
+
+type DeliveryRow = typeof webhookDeliveries.$inferSelect;
 
 export const WEBHOOK_DISPATCH_JOB = 'webhook.dispatch';
 const MAX_ATTEMPTS = 8;
@@ -29,6 +35,17 @@ export const MAX_ENDPOINTS_PER_ORG = 20;
 const retryDelaySeconds = (attempts: number) => Math.min(30 * 2 ** (attempts - 1), 6 * 3600);
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const endpointView = (e: EndpointSummary) => ({ ...e, createdAt: e.createdAt.toISOString() });
+const deliveryView = (d: DeliveryRow): Delivery => ({
+  id: d.id,
+  event: d.event,
+  status: d.status,
+  attempts: d.attempts,
+  responseStatus: d.responseStatus,
+  lastError: d.lastError,
+  createdAt: d.createdAt.toISOString(),
+  deliveredAt: iso(d.deliveredAt),
+  nextAttemptAt: d.status === 'pending' ? iso(d.nextAttemptAt) : null,
+});
 
 export type WebhooksDeps = {
   db: Database;
@@ -38,11 +55,17 @@ export type WebhooksDeps = {
   allowPrivateTargets: boolean;
   /** Deadline for one whole delivery, from connecting to the answer (default 10 s); tests shorten it. */
   timeoutMs?: number;
+  /** Dates the made-up booking of a test event; the system clock unless given. */
+  clock?: Clock;
 };
 
 export function createWebhooks(deps: WebhooksDeps) {
   const { db } = deps;
   const timeoutMs = deps.timeoutMs ?? 10_000;
+  const clock = deps.clock ?? systemClock;
+  const kick = () => {
+    deps.queue.send(WEBHOOK_DISPATCH_JOB, {}).catch(() => {});
+  };
 
   function checkTarget(url: string | undefined) {
     if (url && !deps.allowPrivateTargets && isObviouslyPrivate(new URL(url)))
@@ -85,7 +108,10 @@ export function createWebhooks(deps: WebhooksDeps) {
       responseStatus,
       error,
       succeeded,
-      retryInSeconds: d.delivery.attempts >= MAX_ATTEMPTS ? null : retryDelaySeconds(d.delivery.attempts),
+      retryInSeconds:
+        d.delivery.attempts >= MAX_ATTEMPTS || d.delivery.event === WEBHOOK_TEST_EVENT
+          ? null
+          : retryDelaySeconds(d.delivery.attempts),
     });
   }
 
@@ -105,9 +131,7 @@ export function createWebhooks(deps: WebhooksDeps) {
       return (await webhooksRepo.queueDeliveries(tx, orgId, hostUserId, event, data)) > 0;
     },
 
-    kick() {
-      deps.queue.send(WEBHOOK_DISPATCH_JOB, {}).catch(() => {});
-    },
+    kick,
 
     dispatchDue,
 
@@ -166,19 +190,27 @@ export function createWebhooks(deps: WebhooksDeps) {
       return withTenant(db, principal, async (tx) => {
         if (!(await webhooksRepo.findEndpoint(tx, principal.userId, endpointId)))
           throw notFound('The webhook endpoint');
-        const rows = await webhooksRepo.deliveries(tx, endpointId);
-        return rows.map((d) => ({
-          id: d.id,
-          event: d.event,
-          status: d.status,
-          attempts: d.attempts,
-          responseStatus: d.responseStatus,
-          lastError: d.lastError,
-          createdAt: d.createdAt.toISOString(),
-          deliveredAt: iso(d.deliveredAt),
-          nextAttemptAt: d.status === 'pending' ? iso(d.nextAttemptAt) : null,
-        }));
+        return (await webhooksRepo.deliveries(tx, endpointId)).map(deliveryView);
       });
+    },
+
+    /**
+     * Queues a made-up booking event to one endpoint, paused or not, signed and sent like any other delivery
+     * (same guard against private networks, same pool). It is tried once: the host is waiting for its answer.
+     */
+    async sendTest(principal: Principal, endpointId: string) {
+      const delivery = await withTenant(db, principal, async (tx) => {
+        const endpoint = await webhooksRepo.findEndpoint(tx, principal.userId, endpointId);
+        if (!endpoint) throw notFound('The webhook endpoint');
+        return webhooksRepo.insertDelivery(tx, {
+          orgId: endpoint.orgId,
+          endpointId,
+          event: WEBHOOK_TEST_EVENT,
+          payload: testEventPayload(clock()),
+        });
+      });
+      kick();
+      return deliveryView(delivery);
     },
   };
 }

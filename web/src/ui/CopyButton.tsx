@@ -6,10 +6,12 @@ interface CopyButtonProps {
   /** The visible label; it also names what is copied for screen readers. */
   label: string;
   className?: string;
+  /** After the text is on the clipboard (not when the browser could only offer it to copy by hand). */
+  onCopied?: () => void;
 }
 
 /** Copies `text` and says so; falls back to a prompt where the clipboard API is unavailable (plain HTTP). */
-export function CopyButton({ text, label, className = '' }: CopyButtonProps) {
+export function CopyButton({ text, label, className = '', onCopied }: CopyButtonProps) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   useEffect(() => {
@@ -22,6 +24,7 @@ export function CopyButton({ text, label, className = '' }: CopyButtonProps) {
     try {
       await navigator.clipboard.writeText(text);
       setState('copied');
+      onCopied?.();
     } catch {
       window.prompt('Copy this:', text);
       setState('failed');

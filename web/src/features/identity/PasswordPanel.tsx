@@ -10,7 +10,8 @@ import { Panel } from '../../ui/Panel';
 import { TextField } from '../../ui/TextField';
 import { useFormErrors } from '../../ui/useFormErrors';
 import { changePassword } from './api';
-import { minPasswordLength } from './signupRules';
+import { NewPasswordFields } from './NewPasswordFields';
+import { newPasswordErrors } from './signupRules';
 
 const empty = { currentPassword: '', newPassword: '', repeat: '' };
 
@@ -32,12 +33,11 @@ export function PasswordPanel() {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const fieldErrors: FieldErrors = {};
+    const fieldErrors: FieldErrors = newPasswordErrors(
+      { password: values.newPassword, repeat: values.repeat },
+      { password: 'newPassword', repeat: 'repeat' },
+    );
     if (values.currentPassword === '') fieldErrors.currentPassword = 'Enter your current password.';
-    if (values.newPassword.length < minPasswordLength)
-      fieldErrors.newPassword = `Use at least ${minPasswordLength} characters.`;
-    else if (values.newPassword.length > 256) fieldErrors.newPassword = 'Use at most 256 characters.';
-    if (values.repeat !== values.newPassword) fieldErrors.repeat = 'The two new passwords differ.';
     if (Object.keys(fieldErrors).length) {
       show({ fields: fieldErrors });
       return;
@@ -56,14 +56,7 @@ export function PasswordPanel() {
           autoComplete="current-password"
           {...fields.text('currentPassword')}
         />
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint={`At least ${minPasswordLength} characters.`}
-          {...fields.text('newPassword')}
-        />
-        <TextField label="New password again" type="password" autoComplete="new-password" {...fields.text('repeat')} />
+        <NewPasswordFields password={fields.text('newPassword')} repeat={fields.text('repeat')} />
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" pending={change.isPending}>
             Change password

@@ -10,11 +10,19 @@ import { TextField } from '../../ui/TextField';
 import { useFormErrors } from '../../ui/useFormErrors';
 import type { SignupInput } from './api';
 import { minPasswordLength, validateSignup } from './signupRules';
+import { UsernameField } from './UsernameField';
 import { useSignup } from './useSession';
 
 const formFields = ['email', 'password', 'name', 'username', 'timeZone'] as const;
 
-export function SignupForm() {
+interface SignupFormProps {
+  /** The token of an invitation link, for SIGNUP=invite. */
+  invite?: string | undefined;
+  /** With verification required, the server answers alike for every address and mails the next step. */
+  onCheckInbox: (email: string) => void;
+}
+
+export function SignupForm({ invite, onCheckInbox }: SignupFormProps) {
   const [, navigate] = useLocation();
   const signup = useSignup();
   const { formRef, errors, show, clear, clearField } = useFormErrors();
@@ -38,8 +46,8 @@ export function SignupForm() {
     }
 
     clear();
-    signup.mutate(input, {
-      onSuccess: () => navigate('/dashboard'),
+    signup.mutate(invite ? { ...input, invite } : input, {
+      onSuccess: (answer) => ('user' in answer ? navigate('/dashboard') : onCheckInbox(input.email)),
       onError: (error) => show(toFormErrors(error, formFields)),
     });
   }
@@ -57,13 +65,7 @@ export function SignupForm() {
         hint={`At least ${minPasswordLength} characters.`}
         {...fields.text('password')}
       />
-      <TextField
-        label="Username"
-        name="username"
-        // Not "username": password managers would take it for the login name, which is the e-mail.
-        autoComplete="off"
-        autoCapitalize="none"
-        spellCheck={false}
+      <UsernameField
         hint="3 to 30 lowercase letters, digits or dashes, starting and ending with a letter or digit. It appears in your booking links."
         {...fields.text('username', { parse: (text) => text.toLowerCase() })}
       />

@@ -1,10 +1,15 @@
 import type {
   ApiKeyCreated,
   ApiKeyListResponse,
+  CheckInboxResponse,
   LoginRequest,
+  LoginResponse,
+  MeResponse,
   ProfilePatchRequest,
   PublicUser,
+  RecoveryCodesResponse,
   SignupRequest,
+  TotpDisableRequest,
   TotpSetupResponse,
   UserResponse,
 } from '../../../../src/modules/identity/schemas';
@@ -19,7 +24,7 @@ export type LoginInput = LoginRequest;
 /** The signed-in user, or null when nobody is signed in. */
 export async function fetchMe(signal?: AbortSignal): Promise<User | null> {
   try {
-    const { user } = await api.get<UserResponse>('/api/me', { signal });
+    const { user } = await api.get<MeResponse>('/api/me', { signal });
     return user;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
@@ -27,13 +32,14 @@ export async function fetchMe(signal?: AbortSignal): Promise<User | null> {
   }
 }
 
-export async function signup(input: SignupInput): Promise<User> {
-  const { user } = await api.post<UserResponse>('/api/auth/signup', input);
-  return user;
+/** With EMAIL_VERIFICATION=required the answer is "check your inbox" and no session, for any address. */
+export async function signup(input: SignupInput): Promise<{ user: User } | CheckInboxResponse> {
+  return api.post<UserResponse | CheckInboxResponse>('/api/auth/signup', input);
 }
 
-export async function login(input: LoginInput): Promise<User> {
-  await api.post('/api/auth/login', input);
+/** recoveryCodesLeft: given when a recovery code stood in for the authenticator's code. */
+export async function login(input: LoginInput): Promise<{ user: User; recoveryCodesLeft?: number | undefined }> {
+  const { recoveryCodesLeft } = await api.post<LoginResponse>('/api/auth/login', input);
   // The login answer is only promised to set the cookie; asking /me both gets the user and proves the cookie stuck.
   const user = await fetchMe();
   if (!user) {
@@ -43,7 +49,7 @@ export async function login(input: LoginInput): Promise<User> {
       'You were logged in, but the browser did not keep the session. If this server is not on HTTPS, check its cookie settings.',
     );
   }
-  return user;
+  return { user, recoveryCodesLeft };
 }
 
 export async function logout(): Promise<void> {
@@ -68,12 +74,15 @@ export function setupTotp() {
   return api.post<TotpSetupResponse>('/api/me/totp/setup');
 }
 
+/** The answer is the only time the ten recovery codes are shown. */
 export async function enableTotp(code: string) {
-  await api.post('/api/me/totp/enable', { code });
+  const { recoveryCodes } = await api.post<RecoveryCodesResponse>('/api/me/totp/enable', { code });
+  return recoveryCodes;
 }
 
-export async function disableTotp(code: string) {
-  await api.post('/api/me/totp/disable', { code });
+/** With a code from the app, or with a recovery code when the device is lost. */
+export async function disableTotp(proof: TotpDisableRequest) {
+  await api.post('/api/me/totp/disable', proof);
 }
 
 export async function listApiKeys(signal?: AbortSignal) {

@@ -19,14 +19,29 @@ export function validateSignup(input: SignupInput, timeZones: readonly string[])
   if (password) errors.password = password.message;
   const name = firstIssue(personNameSchema, input.name);
   if (name) errors.name = name.message;
-  const username = firstIssue(usernameSchema, input.username);
-  if (username) {
-    errors.username =
-      username.code === 'invalid_format'
-        ? 'Use 3 to 30 lowercase letters, digits or dashes, starting and ending with a letter or digit.'
-        : username.message;
-  }
+  const username = usernameProblem(input.username);
+  if (username) errors.username = username;
   // The server accepts any zone name; the form offers a list, so anything else is a slip.
   if (!timeZones.includes(input.timeZone)) errors.timeZone = 'Choose a time zone from the list.';
   return errors;
+}
+
+/** What is wrong with a username, in the form's words for the pattern and the server's for the rest. */
+export function usernameProblem(username: string): string | undefined {
+  const issue = firstIssue(usernameSchema, username);
+  if (!issue) return undefined;
+  return issue.code === 'invalid_format'
+    ? 'Use 3 to 30 lowercase letters, digits or dashes, starting and ending with a letter or digit.'
+    : issue.message;
+}
+
+/** A new password typed twice: the server's rule for the first, the same text for the second. */
+export function newPasswordErrors(
+  values: { password: string; repeat: string },
+  names: { password: string; repeat: string },
+): FieldErrors {
+  const problem = firstIssue(passwordSchema, values.password);
+  if (problem) return { [names.password]: problem.message };
+  if (values.repeat !== values.password) return { [names.repeat]: 'The two new passwords differ.' };
+  return {};
 }

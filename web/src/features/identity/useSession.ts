@@ -9,12 +9,17 @@ export function useMe() {
 
 export function useSignup() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: signup, onSuccess: (user) => queryClient.setQueryData(meQueryKey, user) });
+  return useMutation({
+    mutationFn: signup,
+    onSuccess: (answer) => {
+      if ('user' in answer) queryClient.setQueryData(meQueryKey, answer.user);
+    },
+  });
 }
 
 export function useLogin() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: login, onSuccess: (user) => queryClient.setQueryData(meQueryKey, user) });
+  return useMutation({ mutationFn: login, onSuccess: ({ user }) => queryClient.setQueryData(meQueryKey, user) });
 }
 
 export function useLogout() {

@@ -5,7 +5,21 @@ import { Fact } from '../../ui/Fact';
 import { LoadError, LoadingBlock } from '../../ui/LoadingBlock';
 import { TableHead, type Column } from '../../ui/TableHead';
 import { useProfileDateTime } from '../identity/useProfileZone';
-import { listDeliveries, webhookDeliveriesKey, type WebhookDelivery } from './api';
+import { isTestDelivery, listDeliveries, webhookDeliveriesKey, type WebhookDelivery } from './api';
+
+/** The event's name, and a tag on the ones the host sent as a test. */
+function EventName({ event }: { event: string }) {
+  return (
+    <>
+      <span className="font-mono break-all">{event}</span>
+      {isTestDelivery(event) && (
+        <span className="ml-2 font-sans">
+          <Badge tone="indigo">Test</Badge>
+        </span>
+      )}
+    </>
+  );
+}
 
 /** The wide-screen table of deliveries; phones get cards. */
 const deliveryColumns: Column[] = [
@@ -18,7 +32,9 @@ const deliveryColumns: Column[] = [
 
 function DeliveryStatus({ delivery }: { delivery: WebhookDelivery }) {
   if (delivery.status === 'succeeded') return <Badge tone="green">Delivered</Badge>;
-  if (delivery.status === 'dead') return <Badge tone="red">Gave up</Badge>;
+  // A test is tried once, so it did not give up after retries: it failed.
+  if (delivery.status === 'dead')
+    return <Badge tone="red">{isTestDelivery(delivery.event) ? 'Failed' : 'Gave up'}</Badge>;
   return <Badge tone="amber">{delivery.attempts > 0 ? 'Retrying' : 'Pending'}</Badge>;
 }
 
@@ -49,8 +65,13 @@ export function Deliveries({ endpointId }: { endpointId: string }) {
   const deliveries = useQuery({
     queryKey: webhookDeliveriesKey(endpointId),
     queryFn: ({ signal }) => listDeliveries(endpointId, signal),
-    // While something is still on its way, look again now and then.
-    refetchInterval: (query) => (query.state.data?.some((d) => d.status === 'pending') ? 5000 : false),
+    // While something is still on its way, look again now and then; soon, when it has not been tried yet (a test
+    // the host is waiting for).
+    refetchInterval: (query) => {
+      const pending = query.state.data?.filter((d) => d.status === 'pending') ?? [];
+      if (pending.some((d) => d.attempts === 0)) return 1000;
+      return pending.length ? 5000 : false;
+    },
   });
 
   return (
@@ -73,7 +94,9 @@ export function Deliveries({ endpointId }: { endpointId: string }) {
             {deliveries.data.map((d) => (
               <li key={d.id} className="rounded-lg p-3 text-sm ring-1 ring-slate-200">
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <span className="font-mono font-semibold break-all">{d.event}</span>
+                  <span className="font-semibold">
+                    <EventName event={d.event} />
+                  </span>
                   <DeliveryStatus delivery={d} />
                 </div>
                 <dl className="mt-2 space-y-0.5">
@@ -88,8 +111,8 @@ export function Deliveries({ endpointId }: { endpointId: string }) {
             <tbody className="divide-y divide-slate-100">
               {deliveries.data.map((d) => (
                 <tr key={d.id} className="align-top">
-                  <th scope="row" className="py-2 pr-3 font-mono font-medium break-all text-slate-900">
-                    {d.event}
+                  <th scope="row" className="py-2 pr-3 font-medium text-slate-900">
+                    <EventName event={d.event} />
                     {d.lastError && (
                       <span className="mt-1 block font-sans text-xs font-normal break-words text-red-800">
                         {d.lastError}

@@ -6,7 +6,15 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Notice } from '../../ui/Notice';
 import { useProfileDateTime } from '../identity/useProfileZone';
-import { deleteEndpoint, updateEndpoint, webhookEndpointsKey, webhookEvents, type WebhookEndpoint } from './api';
+import {
+  deleteEndpoint,
+  sendTestEvent,
+  updateEndpoint,
+  webhookDeliveriesKey,
+  webhookEndpointsKey,
+  webhookEvents,
+  type WebhookEndpoint,
+} from './api';
 import { Deliveries } from './Deliveries';
 import { EndpointForm } from './EndpointForm';
 
@@ -35,6 +43,16 @@ export function EndpointCard({ endpoint }: { endpoint: WebhookEndpoint }) {
       void refresh();
     },
   });
+  const sendTest = useMutation({
+    mutationFn: () => sendTestEvent(endpoint.id),
+    onMutate: () => setNotice(null),
+    onSuccess: async () => {
+      // Its result shows in the deliveries, which open and refresh until it is sent.
+      setOpen(true);
+      await queryClient.invalidateQueries({ queryKey: webhookDeliveriesKey(endpoint.id) });
+      setNotice('Test event queued. Its result appears in the deliveries below.');
+    },
+  });
   const panelId = `deliveries-${endpoint.id}`;
 
   return (
@@ -56,6 +74,9 @@ export function EndpointCard({ endpoint }: { endpoint: WebhookEndpoint }) {
       <div className="flex flex-wrap gap-2">
         <Button variant="secondary" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
           {open ? 'Hide deliveries' : 'Show deliveries'}
+        </Button>
+        <Button variant="secondary" pending={sendTest.isPending} onClick={() => sendTest.mutate()}>
+          Send test event<span className="sr-only"> to {endpoint.url}</span>
         </Button>
         <Button
           variant="secondary"
@@ -83,6 +104,7 @@ export function EndpointCard({ endpoint }: { endpoint: WebhookEndpoint }) {
           Could not {toggleActive.variables ? 'resume' : 'pause'} deliveries. {toggleActive.error.message}
         </Alert>
       )}
+      {sendTest.isError && <Alert>Could not send a test event. {sendTest.error.message}</Alert>}
       {notice && <Notice tone="success">{notice}</Notice>}
       <div id={panelId} hidden={!open}>
         {open && <Deliveries endpointId={endpoint.id} />}

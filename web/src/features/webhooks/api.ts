@@ -1,7 +1,8 @@
 import type { OkResponse } from '../../../../src/lib/responses';
-import { WEBHOOK_EVENTS } from '../../../../src/db/schema/values';
+import { WEBHOOK_EVENTS, WEBHOOK_TEST_EVENT } from '../../../../src/db/schema/values';
 import type {
   DeliveryListResponse,
+  DeliveryResponse,
   EndpointCreatedResponse,
   EndpointCreateRequest,
   EndpointListResponse,
@@ -27,6 +28,8 @@ const eventLabels: Record<WebhookEvent, string> = {
   'reminder.sent': 'Reminder sent',
 };
 export const webhookEvents = WEBHOOK_EVENTS.map((id) => ({ id, label: eventLabels[id] }));
+/** A delivery the host sent to try the endpoint, not a real event. */
+export const isTestDelivery = (event: string) => event === WEBHOOK_TEST_EVENT;
 
 export const webhookEndpointsKey = ['webhook-endpoints'] as const;
 export const webhookDeliveriesKey = (id: string) => ['webhook-deliveries', id] as const;
@@ -57,4 +60,10 @@ export async function deleteEndpoint(id: string) {
 export async function listDeliveries(id: string, signal?: AbortSignal) {
   const { deliveries } = await api.get<DeliveryListResponse>(`${path(id)}/deliveries`, { signal });
   return deliveries;
+}
+
+/** Queues a made-up booking event, signed like a real one; it shows in the deliveries once sent. */
+export async function sendTestEvent(id: string) {
+  const { delivery } = await api.post<DeliveryResponse>(`${path(id)}/test`);
+  return delivery;
 }

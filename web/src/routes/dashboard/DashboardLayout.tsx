@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
-import { Link, Redirect } from 'wouter';
+import { Link, Redirect, useRoute } from 'wouter';
 import type { User } from '../../features/identity/api';
+import { RecoveryCodesNotice } from '../../features/identity/RecoveryCodesNotice';
+import { VerifyEmailBanner } from '../../features/identity/VerifyEmailBanner';
+import { SetupBanner } from '../../features/onboarding/SetupBanner';
 import { useLogout, useMe } from '../../features/identity/useSession';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -34,6 +37,7 @@ export function DashboardLayout({ children }: { children: ReactNode }) {
 
 function SignedInFrame({ user, children }: { user: User; children: ReactNode }) {
   const logout = useLogout();
+  const [home] = useRoute('/');
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -62,6 +66,9 @@ function SignedInFrame({ user, children }: { user: User; children: ReactNode }) 
         {/* tabIndex lets the skip link move focus here; the outline is dropped because main is not a control. */}
         <main id="main" tabIndex={-1} className="mt-6 min-w-0 flex-1 space-y-6 outline-none md:mt-0">
           {logout.isError && <Alert>Could not log out. {logout.error.message}</Alert>}
+          <RecoveryCodesNotice />
+          <VerifyEmailBanner user={user} />
+          {home && <SetupBanner />}
           {children}
         </main>
       </div>

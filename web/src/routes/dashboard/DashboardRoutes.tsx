@@ -11,6 +11,7 @@ import { MeetingTypeEditorPage } from './MeetingTypeEditorPage';
 import { MeetingTypesPage } from './MeetingTypesPage';
 import { RescheduleBookingPage } from './RescheduleBookingPage';
 import { SettingsPage } from './SettingsPage';
+import { SetupPage } from './SetupPage';
 import { WebhooksPage } from './WebhooksPage';
 
 /** Routes under /dashboard (mounted with `nest`, so paths here are relative to it). */
@@ -30,6 +31,7 @@ export function DashboardRoutes() {
         <Route path="/emails" component={EmailLogPage} />
         <Route path="/mailbox" component={MailboxPage} />
         <Route path="/settings" component={SettingsPage} />
+        <Route path="/setup" component={SetupPage} />
         <Route>
           <NotFoundMessage />
         </Route>
