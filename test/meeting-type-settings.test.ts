@@ -85,7 +85,8 @@ describe('duplicating a meeting type', () => {
     expect(second.body.meetingType.slug).toBe('intro-copy-2');
     const ofCopy = await client.post(`/api/meetings/types/${copy.id}/duplicate`);
     expect(ofCopy.body.meetingType).toMatchObject({ title: 'Intro call (copy) (copy)', slug: 'intro-copy-copy' });
-    expect((await client.get('/api/meetings/types')).body.meetingTypes).toHaveLength(4);
+    // The three copies beside the original and the starter meeting type every new host gets.
+    expect((await client.get('/api/meetings/types')).body.meetingTypes).toHaveLength(5);
   });
 
   it('picks distinct slugs when copies are made at once, and finds no other host’s type', async () => {
@@ -126,7 +127,9 @@ describe('a type that is turned off', () => {
     expect(preview.body.meetingType.isActive).toBe(false);
     expect(preview.headers['cache-control']).toBe('private, no-store');
     expect((await client.get(slotsPath)).body.slots.length).toBeGreaterThan(0);
-    expect((await client.get(`/api/public/users/${user.username}`)).body.meetingTypes).toEqual([]);
+    // The profile lists the starter meeting type every new host gets, not the type that is off.
+    const listed = (await client.get(`/api/public/users/${user.username}`)).body.meetingTypes;
+    expect(listed.map((m: { slug: string }) => m.slug)).toEqual(['30min']);
 
     const slot = (await client.get(slotsPath)).body.slots[0].start;
     const book = await client.post('/api/meetings/book', {
