@@ -29,6 +29,12 @@ describe('a schedule’s one-line summary', () => {
   });
 
   it('reads in a 12-hour clock where the reader uses one', () => {
-    expect(weeklySummary(days([1, 2, 3, 4, 5], '09:00', '24:00'), true)).toBe('Mon–Fri 9:00 AM–12:00 AM');
+    expect(weeklySummary(days([1, 2, 3, 4, 5], '09:00', '17:30'), true)).toBe('Mon–Fri 9:00 AM–5:30 PM');
+  });
+
+  it('says midnight for the end of a day, and all day for a whole one, never an interval that ends as it begins', () => {
+    expect(weeklySummary(days([1, 2, 3, 4, 5], '09:00', '24:00'), true)).toBe('Mon–Fri 9:00 AM–midnight');
+    expect(weeklySummary(days([1, 2, 3, 4, 5], '09:00', '24:00'), false)).toBe('Mon–Fri 09:00–24:00');
+    expect(weeklySummary(days([1, 2, 3, 4, 5, 6, 7], '00:00', '24:00'), true)).toBe('Mon–Sun all day');
   });
 });

@@ -3,11 +3,22 @@ import type { WeeklyInterval } from './api';
 
 const shortDays = weekdayNames(1, 'short');
 
-/** A wall time in the reader's clock: "9:00 AM" or "09:00"; midnight at the end of a day reads as midnight. */
-const wallTime = (hhmm: string, hour12: boolean) => formatTime(minutesOfTime(hhmm) * 60_000, 'UTC', hour12);
+/**
+ * A wall time in the reader's clock: "9:00 AM" or "09:00". The midnight that ends a day reads as "24:00" or
+ * "midnight": formatted as a time of day it would read 00:00 or 12:00 AM, as if the interval ended as it began.
+ */
+const wallTime = (hhmm: string, hour12: boolean) =>
+  hhmm === '24:00' && hour12
+    ? 'midnight'
+    : hhmm === '24:00'
+      ? hhmm
+      : formatTime(minutesOfTime(hhmm) * 60_000, 'UTC', hour12);
+
+const intervalText = (i: WeeklyInterval, hour12: boolean) =>
+  i.start === '00:00' && i.end === '24:00' ? 'all day' : `${wallTime(i.start, hour12)}–${wallTime(i.end, hour12)}`;
 
 const hoursText = (intervals: WeeklyInterval[], hour12: boolean) =>
-  intervals.map((i) => `${wallTime(i.start, hour12)}–${wallTime(i.end, hour12)}`).join(', ');
+  intervals.map((i) => intervalText(i, hour12)).join(', ');
 
 /** Runs of consecutive ISO weekdays: [1,2,3,5] → "Mon–Wed, Fri". */
 function daysText(days: number[]): string {
