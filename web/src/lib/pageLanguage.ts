@@ -4,7 +4,7 @@ import type { Language } from './language';
 /** The language of the public page being shown, and how the page and its visitor change it. */
 export interface PageLanguage {
   language: Language;
-  /** Whether the page is shown in `language` yet: another language's messages arrive as a chunk of their own. */
+  /** Whether the page is in `language` yet (or has given up on it): its messages may still be on their way. */
   ready: boolean;
   /** The locale dates and numbers are written in: the browser's own variant of the language. */
   dateLocale: string;

@@ -58,8 +58,8 @@ export function PublicPage({ children }: { children: ReactNode }) {
     [],
   );
 
-  const ready = active.language === language;
-  if ((ready || failed === language) && !shown) setShown(true);
+  const ready = active.language === language || failed === language;
+  if (ready && !shown) setShown(true);
 
   const choose = useCallback(
     (next: Language) => {
