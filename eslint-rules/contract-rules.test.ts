@@ -46,10 +46,10 @@ tester.run('contract/no-copies', rule('no-copies'), {
       filename: webFile,
       code: [
         'interface HostsBooking {',
-        '  uid: string; status: string; start: string; end: string; timeZone: string;',
+        '  uid: string; status: string; start: string; end: string; timeZone: string; locale: string;',
         '  eventType: object; host: object; invitee: object; location: object; answers: object;',
         '  notes: string | null; cancelReason: string | null; noShow: boolean; reminders: object[];',
-        '  links?: object; video?: object | null;',
+        '  rescheduleRequestedAt: string | null; links?: object; video?: object | null; hostNote?: string | null;',
         '}',
       ].join('\n'),
       errors: [
