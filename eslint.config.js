@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import checkFile from 'eslint-plugin-check-file';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import i18n from './eslint-rules/i18n.js';
 import contract from './eslint-rules/index.js';
 
 /*
@@ -59,6 +60,12 @@ export default tseslint.config(
     files: ['web/src/**/*.{ts,tsx}'],
     plugins: { contract },
     rules: { 'contract/server-imports': 'error', 'contract/no-copies': 'error' },
+  },
+  {
+    // The pages anyone opens speak the visitor's language (docs/decisions/0012): no words written into their markup.
+    files: ['web/src/routes/public/**/*.tsx', 'web/src/features/booking/**/*.tsx'],
+    plugins: { i18n },
+    rules: { 'i18n/no-literal-text': 'error' },
   },
   {
     files: ['src/modules/*/*.ts'],

@@ -52,9 +52,9 @@ export function e2eSession(options: E2EOptions = {}) {
     get server() {
       return started().server;
     },
-    newContext(viewport: ViewportName, timeZone: string) {
+    newContext(viewport: ViewportName, timeZone: string, locale?: string) {
       const { server: app, browser: chromium } = started();
-      return newContext(chromium, app.baseUrl, viewport, timeZone);
+      return newContext(chromium, app.baseUrl, viewport, timeZone, locale);
     },
   };
 }

@@ -28,17 +28,19 @@ export const viewports = {
 } as const;
 export type ViewportName = keyof typeof viewports;
 
+/** `locale` is the browser's language (navigator.languages): American English unless a test says otherwise. */
 export function newContext(
   browser: Browser,
   baseURL: string,
   viewport: ViewportName,
   timezoneId: string,
+  locale = 'en-US',
 ): Promise<BrowserContext> {
   return browser.newContext({
     baseURL,
     viewport: viewports[viewport],
     timezoneId,
-    locale: 'en-US',
+    locale,
     isMobile: viewport === 'phone',
     hasTouch: viewport === 'phone',
     reducedMotion: 'reduce',

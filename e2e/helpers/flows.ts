@@ -74,17 +74,30 @@ export async function setAllDayAvailability(page: Page) {
   await page.getByText('Saved. Your booking pages use these hours now.').waitFor();
 }
 
+/** What the slot picker's way-finding controls and messages say, in the page's language. */
+export type PickerWords = { jump: string; nextMonth: string; noTimes: RegExp };
+const ENGLISH_PICKER: PickerWords = {
+  jump: 'Jump to the next available date',
+  nextMonth: 'Next month',
+  noTimes: /No times are left|Choose a day to see|no available times in the next/,
+};
+
 /**
  * Finds an offered slot that starts at or after `notBefore` (so it cannot slip into the past during the test)
  * and is not in `exclude`, moving through days and months as a visitor would. Leaves its day selected.
  */
-export async function findSlot(page: Page, notBefore: number, exclude: ReadonlySet<string> = new Set()) {
+export async function findSlot(
+  page: Page,
+  notBefore: number,
+  exclude: ReadonlySet<string> = new Set(),
+  words: PickerWords = ENGLISH_PICKER,
+) {
   // Page-side code is passed as strings: this project's Node typecheck has no DOM types.
   for (let step = 0; step < 40; step++) {
     await page
       .locator('[data-slot-start]')
-      .or(page.getByRole('button', { name: 'Jump to the next available date' }))
-      .or(page.getByText(/No times are left|Choose a day to see|no available times in the next/))
+      .or(page.getByRole('button', { name: words.jump }))
+      .or(page.getByText(words.noTimes))
       .first()
       .waitFor();
     const starts = await page.evaluate<string[]>(
@@ -101,9 +114,9 @@ export async function findSlot(page: Page, notBefore: number, exclude: ReadonlyS
       await page.click(`button[data-date="${nextDay}"]`);
       continue;
     }
-    const jump = page.getByRole('button', { name: 'Jump to the next available date' });
+    const jump = page.getByRole('button', { name: words.jump });
     if (await jump.isVisible()) await jump.click();
-    else await page.getByRole('button', { name: 'Next month' }).click();
+    else await page.getByRole('button', { name: words.nextMonth }).click();
   }
   throw new Error('no offered slot found');
 }

@@ -2,19 +2,20 @@ import type { HOUR_CYCLES } from '../db/schema/values.js';
 
 export type HourCycle = (typeof HOUR_CYCLES)[number];
 
-const zonePart = (at: Date, timeZone: string, style: Intl.DateTimeFormatOptions['timeZoneName']) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: style })
+const zonePart = (at: Date, timeZone: string, style: Intl.DateTimeFormatOptions['timeZoneName'], locale: string) =>
+  new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: style })
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName')?.value ?? '';
 
 /**
- * "Central European Standard Time (GMT+1)": the zone as people call it at that instant. CLDR has no name for
- * some zones and answers with an offset instead; then the IANA id is the most recognisable thing left, except
- * for Etc/GMT±n ids, whose sign is the reverse of the offset they mean and would only confuse.
+ * "Central European Standard Time (GMT+1)", "Mitteleuropäische Normalzeit (GMT+1)": the zone as people call it
+ * at that instant, in `locale`. CLDR has no name for some zones and answers with an offset instead; then the
+ * IANA id is the most recognisable thing left, except for Etc/GMT±n ids, whose sign is the reverse of the offset
+ * they mean and would only confuse.
  */
-export function friendlyZoneName(at: Date, timeZone: string): string {
-  const offset = zonePart(at, timeZone, 'shortOffset');
-  const named = [zonePart(at, timeZone, 'long'), zonePart(at, timeZone, 'longGeneric')].find(
+export function friendlyZoneName(at: Date, timeZone: string, locale = 'en-GB'): string {
+  const offset = zonePart(at, timeZone, 'shortOffset', locale);
+  const named = [zonePart(at, timeZone, 'long', locale), zonePart(at, timeZone, 'longGeneric', locale)].find(
     (name) => name && !/^GMT([+-]|$)/.test(name),
   );
   const name = named ?? (timeZone.startsWith('Etc/') ? undefined : timeZone);
@@ -23,21 +24,27 @@ export function friendlyZoneName(at: Date, timeZone: string): string {
 
 /**
  * "Monday, 9 March 2026, 10:00–10:30 Central European Standard Time (GMT+1)", or with h12 "…, 2:00 pm–2:30 pm …":
- * how a person reads a meeting time in their zone and clock.
+ * how a person reads a meeting time in their zone, clock and language (a BCP 47 tag such as de-DE).
  */
-export function formatMeetingTime(start: Date, end: Date, timeZone: string, hourCycle: HourCycle = 'h23'): string {
-  const day = new Intl.DateTimeFormat('en-GB', {
+export function formatMeetingTime(
+  start: Date,
+  end: Date,
+  timeZone: string,
+  hourCycle: HourCycle = 'h23',
+  locale = 'en-GB',
+): string {
+  const day = new Intl.DateTimeFormat(locale, {
     timeZone,
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
   });
-  const time = new Intl.DateTimeFormat('en-GB', {
+  const time = new Intl.DateTimeFormat(locale, {
     timeZone,
     hour: hourCycle === 'h12' ? 'numeric' : '2-digit',
     minute: '2-digit',
     hourCycle,
   });
-  return `${day.format(start)}, ${time.format(start)}–${time.format(end)} ${friendlyZoneName(start, timeZone)}`;
+  return `${day.format(start)}, ${time.format(start)}–${time.format(end)} ${friendlyZoneName(start, timeZone, locale)}`;
 }

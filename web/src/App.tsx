@@ -7,6 +7,7 @@ import { NotFoundPage } from './routes/NotFoundPage';
 import { BookingPage } from './routes/public/BookingPage';
 import { ManageBookingPage } from './routes/public/ManageBookingPage';
 import { ProfilePage } from './routes/public/ProfilePage';
+import { PublicPage } from './routes/public/PublicPage';
 import { ResetPasswordPage } from './routes/ResetPasswordPage';
 import { SignupPage } from './routes/SignupPage';
 import { VerifyEmailPage } from './routes/VerifyEmailPage';
@@ -40,9 +41,22 @@ export function App() {
           <DashboardRoutes />
         </Suspense>
       </Route>
-      <Route path="/booking/:uid" component={ManageBookingPage} />
-      <Route path="/:username/:slug" component={BookingPage} />
-      <Route path="/:username" component={ProfilePage} />
+      {/* Pages anyone opens speak the visitor's language; the rest of the app is in English. */}
+      <Route path="/booking/:uid">
+        <PublicPage>
+          <ManageBookingPage />
+        </PublicPage>
+      </Route>
+      <Route path="/:username/:slug">
+        <PublicPage>
+          <BookingPage />
+        </PublicPage>
+      </Route>
+      <Route path="/:username">
+        <PublicPage>
+          <ProfilePage />
+        </PublicPage>
+      </Route>
       <Route component={NotFoundPage} />
     </Switch>
   );

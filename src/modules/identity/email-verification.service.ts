@@ -8,6 +8,7 @@ import type { AccountLinks } from './account-links.js';
 import { accountTokensRepo } from './account-tokens.repo.js';
 import type { IdentityRepo } from './repo.js';
 import type { IssueSession, ClientInfo } from './sessions.js';
+import type { Locale } from '../notifications/types.js';
 import type { AccountMailer } from './types.js';
 
 const VALID_HOURS = 24;
@@ -23,7 +24,7 @@ export type EmailVerificationDeps = {
   issueSession: IssueSession;
 };
 
-export type Mailbox = { userId: string; orgId: string; email: string; name: string };
+export type Mailbox = { userId: string; orgId: string; email: string; name: string; locale: Locale };
 
 /** Proving that an account's address is its owner's: a link mailed to it, used once within a day. */
 export function createEmailVerification(deps: EmailVerificationDeps) {
@@ -42,6 +43,7 @@ export function createEmailVerification(deps: EmailVerificationDeps) {
     await deps.mailer.queue(tx, to.orgId, to.email, {
       kind: 'email_verification',
       name: to.name,
+      locale: to.locale,
       verifyUrl: deps.links.verifyEmail(token),
       validHours: VALID_HOURS,
       pagesWaiting: deps.required,
@@ -66,7 +68,11 @@ export function createEmailVerification(deps: EmailVerificationDeps) {
           new Date(now.getTime() - HOUR_MS),
         );
         if (recent >= ACCOUNT_MAILS_PER_HOUR) return false;
-        await queueLink(tx, { userId, orgId: user.orgId!, email: user.email, name: user.name }, now);
+        await queueLink(
+          tx,
+          { userId, orgId: user.orgId!, email: user.email, name: user.name, locale: user.locale },
+          now,
+        );
         return true;
       });
       if (!sent)

@@ -56,13 +56,14 @@ export function createPasswordReset(deps: PasswordResetDeps) {
         now,
       });
       const resetUrl = links.resetPassword(token);
+      const to = { name: account.name, locale: account.locale };
       await deps.mailer.queue(
         tx,
         orgId,
         account.email,
         kind === 'account_exists'
-          ? { kind, name: account.name, loginUrl: links.login, resetUrl, validMinutes: VALID_MINUTES }
-          : { kind, name: account.name, resetUrl, validMinutes: VALID_MINUTES },
+          ? { kind, ...to, loginUrl: links.login, resetUrl, validMinutes: VALID_MINUTES }
+          : { kind, ...to, resetUrl, validMinutes: VALID_MINUTES },
       );
       return true;
     });

@@ -20,6 +20,7 @@ const publicUserColumns = {
   name: users.name,
   username: users.username,
   timeZone: users.timeZone,
+  locale: users.locale,
   totpEnabled: users.totpEnabled,
   emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`,
 };
@@ -106,7 +107,10 @@ export function createIdentityRepo(db: Database) {
     },
 
     /** A new username renames the user's own organization with it, which sign-up named after the username. */
-    async updateProfile(userId: string, patch: { name?: string; timeZone?: string; username?: string }) {
+    async updateProfile(
+      userId: string,
+      patch: Partial<Pick<typeof users.$inferInsert, 'name' | 'timeZone' | 'username' | 'locale'>>,
+    ) {
       return db.transaction(async (tx) => {
         const [before] = await tx
           .select({ username: users.username, orgId: users.defaultOrgId })

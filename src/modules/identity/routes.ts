@@ -115,8 +115,9 @@ export function identityRoutes(
       preHandler: app.requireAuth,
       schema: {
         tags: ['identity'],
-        summary: 'Change your name, time zone or username',
-        description: 'A new username moves every booking link; 409 `username_taken`.',
+        summary: 'Change your name, time zone, username or language',
+        description:
+          'A new username moves every booking link; 409 `username_taken`. `locale` is the language of your e-mails.',
         body: profilePatchBody,
         response: { 200: userResponse, ...errorAnswers(404, 409) },
       },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EMAIL_VERIFICATION_MODES, ONBOARDING_STEPS, SIGNUP_POLICIES } from '../../db/schema/values.js';
+import { EMAIL_VERIFICATION_MODES, LOCALES, ONBOARDING_STEPS, SIGNUP_POLICIES } from '../../db/schema/values.js';
 import { canonicalTimeZone } from '../../lib/time-zones.js';
 import { emailSchema, passwordSchema, personNameSchema, totpCodeSchema, usernameSchema } from './users.rules.js';
 
@@ -46,6 +46,8 @@ export const publicUser = z.object({
   name: z.string(),
   username: z.string(),
   timeZone: z.string(),
+  /** The language of the user's e-mails (the dashboard itself is in English). */
+  locale: z.enum(LOCALES),
   totpEnabled: z.boolean(),
   emailVerified: z.boolean(),
 });
@@ -77,7 +79,12 @@ export type TotpSetupResponse = z.output<typeof totpSetupResponse>;
 
 /** A new username moves every booking link: links shared before stop working. */
 export const profilePatchBody = z
-  .object({ name: personNameSchema, timeZone: timeZoneSchema, username: usernameSchema })
+  .object({
+    name: personNameSchema,
+    timeZone: timeZoneSchema,
+    username: usernameSchema,
+    locale: z.enum(LOCALES, { message: `Use one of ${LOCALES.join(', ')}.` }),
+  })
   .partial()
   .refine((p) => Object.keys(p).length > 0, { message: 'Send at least one field to change.' });
 export type ProfilePatch = z.infer<typeof profilePatchBody>;

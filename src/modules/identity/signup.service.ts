@@ -67,8 +67,9 @@ export function createSignup(deps: SignupDeps) {
           const invited = deps.policy === 'invite' && invite !== undefined;
           if (invited && !(await accountTokensRepo.useInvitation(tx, sha256(invite), input.email, userId, now)))
             throw forbidden('invite_invalid', 'This invitation has expired or was used already. Ask for a new one.');
-          if (verify)
-            await deps.queueVerificationLink(tx, { userId, orgId, email: input.email, name: input.name }, now);
+          // A new account writes in English until its owner picks another language in Settings.
+          const mailbox = { userId, orgId, email: input.email, name: input.name, locale: 'en' as const };
+          if (verify) await deps.queueVerificationLink(tx, mailbox, now);
         });
       } catch (error) {
         const constraint = uniqueViolation(error);

@@ -1,4 +1,5 @@
 import { formatMeetingTime } from '../../lib/time.js';
+import { DATE_LOCALES, mailText, sentences, type MailText } from './mail-text.js';
 import type { Audience } from './templates.js';
 import type { BookingMail, BookingMailEvent, MailPerson } from './types.js';
 
@@ -7,115 +8,134 @@ import type { BookingMail, BookingMailEvent, MailPerson } from './types.js';
 type Headline = { subject: string; heading: string; intro: string };
 
 export const personOf = (b: BookingMail, who: Audience): MailPerson => (who === 'invitee' ? b.invitee : b.host);
-export const when = (start: Date, end: Date, p: MailPerson) => formatMeetingTime(start, end, p.timeZone, p.hourCycle);
+export const when = (start: Date, end: Date, p: MailPerson) =>
+  formatMeetingTime(start, end, p.timeZone, p.hourCycle, DATE_LOCALES[p.locale]);
+
+/** What every headline draws on: the reader's wording, the other person, the meeting and its time. */
+type Context = { t: MailText; other: string; meeting: string; time: string };
+
+function contextOf(b: BookingMail, who: Audience): Context {
+  const t = mailText(personOf(b, who).locale);
+  const other = who === 'invitee' ? b.host.name : b.invitee.name;
+  return { t, other, meeting: t('with', { title: b.title, other }), time: when(b.start, b.end, personOf(b, who)) };
+}
 
 export function headline(e: BookingMailEvent, b: BookingMail, who: Audience): Headline {
-  const other = who === 'invitee' ? b.host.name : b.invitee.name;
-  const time = when(b.start, b.end, personOf(b, who));
+  const c = contextOf(b, who);
+  const { t, other, meeting, time } = c;
   switch (e.kind) {
     case 'booked':
       if (b.status === 'pending') {
         return who === 'invitee'
           ? {
-              subject: `Request sent: ${b.title} with ${other}`,
-              heading: 'Your request was sent',
-              intro: `${other} will confirm or decline it. We will e-mail you either way.`,
+              subject: t('subject.requestSent', { meeting }),
+              heading: t('booked.requestHeading'),
+              intro: t('willConfirmOrDecline', { other }),
             }
           : {
-              subject: `Please confirm: ${b.title} with ${other}`,
-              heading: 'A new booking needs your approval',
-              intro: `${other} asked for ${time}. The time is held until you confirm or decline.`,
+              subject: t('subject.pleaseConfirm', { meeting }),
+              heading: t('booked.approvalHeading'),
+              intro: sentences(t('booked.askedFor', { other, time }), t('heldUntilYouDecide')),
             };
       }
       return who === 'invitee'
         ? {
-            subject: `Confirmed: ${b.title} with ${other}`,
-            heading: 'Your meeting is booked',
-            intro: `You are meeting ${other}. The invitation is attached for your calendar.`,
+            subject: t('subject.confirmed', { meeting }),
+            heading: t('booked.bookedHeading'),
+            intro: sentences(t('booked.youAreMeeting', { other }), t('invitationAttached')),
           }
         : {
-            subject: `New booking: ${b.title} with ${other}`,
-            heading: 'You have a new booking',
-            intro: `${other} booked ${time}.`,
+            subject: t('subject.newBooking', { meeting }),
+            heading: t('booked.newBookingHeading'),
+            intro: t('booked.otherBooked', { other, time }),
           };
     case 'confirmed':
       return who === 'invitee'
         ? {
-            subject: `Confirmed: ${b.title} with ${other}`,
-            heading: `${other} confirmed your meeting`,
-            intro: 'The invitation is attached for your calendar.',
+            subject: t('subject.confirmed', { meeting }),
+            heading: t('confirmed.inviteeHeading', { other }),
+            intro: t('invitationAttached'),
           }
         : {
-            subject: `You confirmed: ${b.title} with ${other}`,
-            heading: 'Booking confirmed',
-            intro: `You confirmed the meeting with ${other}.`,
+            subject: t('subject.youConfirmed', { meeting }),
+            heading: t('confirmed.hostHeading'),
+            intro: t('confirmed.youConfirmed', { other }),
           };
     case 'declined':
       return who === 'invitee'
         ? {
-            subject: `Declined: ${b.title} with ${other}`,
-            heading: `${other} could not accept your request`,
-            intro: e.reason ? `Reason: ${e.reason}` : 'You are welcome to pick another time.',
+            subject: t('subject.declined', { meeting }),
+            heading: t('declined.inviteeHeading', { other }),
+            intro: e.reason ? t('reason', { reason: e.reason }) : t('declined.pickAnother'),
           }
         : {
-            subject: `You declined: ${b.title} with ${other}`,
-            heading: 'Request declined',
-            intro: e.reason ? `Your reason: ${e.reason}` : 'The time is free again.',
+            subject: t('subject.youDeclined', { meeting }),
+            heading: t('declined.hostHeading'),
+            intro: e.reason ? t('yourReason', { reason: e.reason }) : t('declined.timeFree'),
           };
     case 'cancelled': {
       const byName = e.by === 'host' ? b.host.name : b.invitee.name;
-      const reason = e.reason ? ` Reason: ${e.reason}` : '';
       return {
-        subject: `Cancelled: ${b.title} with ${other}`,
-        heading: 'Meeting cancelled',
-        intro: `${who === e.by ? 'You' : byName} cancelled the meeting.${reason}`,
+        subject: t('subject.cancelled', { meeting }),
+        heading: t('cancelled.heading'),
+        intro: sentences(
+          who === e.by ? t('cancelled.byYou') : t('cancelled.byOther', { name: byName }),
+          e.reason && t('reason', { reason: e.reason }),
+        ),
       };
     }
     case 'rescheduled':
-      return moveHeadline(e, b, who);
+      return moveHeadline(e, b, who, c);
     case 'reschedule_requested': {
-      const reason = e.reason ? ` Reason: ${e.reason}` : '';
+      const reason = e.reason && t('reason', { reason: e.reason });
       return who === 'invitee'
         ? {
-            subject: `Please pick a new time: ${b.title} with ${other}`,
-            heading: `${other} asked you to pick a new time`,
-            intro: `The meeting on ${time} is cancelled. Choose another time that suits you with the link below.${reason}`,
+            subject: t('subject.pickNewTime', { meeting }),
+            heading: t('rescheduleRequested.inviteeHeading', { other }),
+            intro: sentences(
+              t('rescheduleRequested.meetingCancelled', { time }),
+              t('rescheduleRequested.chooseAnother'),
+              reason,
+            ),
           }
         : {
-            subject: `New time requested: ${b.title} with ${other}`,
-            heading: 'You asked for a new time',
-            intro: `${time} is free again. ${other} was asked to pick a new time; we will e-mail you when they do.${reason}`,
+            subject: t('subject.newTimeRequested', { meeting }),
+            heading: t('rescheduleRequested.hostHeading'),
+            intro: sentences(
+              t('rescheduleRequested.timeFree', { time }),
+              t('rescheduleRequested.otherAsked', { other }),
+              reason,
+            ),
           };
     }
     case 'reminder': {
-      const inWords =
-        e.offsetMinutes >= 1440 && e.offsetMinutes % 1440 === 0
-          ? `${e.offsetMinutes / 1440} day${e.offsetMinutes === 1440 ? '' : 's'}`
-          : e.offsetMinutes >= 60 && e.offsetMinutes % 60 === 0
-            ? `${e.offsetMinutes / 60} hour${e.offsetMinutes === 60 ? '' : 's'}`
-            : `${e.offsetMinutes} minutes`;
+      const inTime = reminderLead(t, e.offsetMinutes);
       return {
-        subject: `Reminder: ${b.title} with ${other} in ${inWords}`,
-        heading: `Your meeting starts in ${inWords}`,
-        intro: `You are meeting ${other}.`,
+        subject: t('subject.reminder', { meeting, inTime }),
+        heading: t('reminder.heading', { inTime }),
+        intro: t('booked.youAreMeeting', { other }),
       };
     }
     case 'video_ready':
       return {
-        subject: `Updated: ${e.provider} link for ${b.title} with ${other}`,
-        heading: `Your ${e.provider} link is ready`,
-        intro:
-          who === 'invitee'
-            ? 'Join with the link below. The updated invitation is attached for your calendar.'
-            : `The ${e.provider} meeting for your booking with ${other} is set up.`,
+        subject: t('subject.videoReady', { provider: e.provider, meeting }),
+        heading: t('video.readyHeading', { provider: e.provider }),
+        intro: who === 'invitee' ? t('video.joinBelow') : t('video.setUp', { provider: e.provider, other }),
       };
     case 'video_failed':
       return {
-        subject: `Action needed: no ${e.provider} link for ${b.title} with ${other}`,
-        heading: `We could not create the ${e.provider} link`,
-        intro: `${sentence(e.reason)} The booking stands. Reconnect ${e.provider} in Settings → Connected apps, or send ${other} a link yourself.`,
+        subject: t('subject.videoFailed', { provider: e.provider, meeting }),
+        heading: t('video.failedHeading', { provider: e.provider }),
+        intro: sentences(sentence(e.reason), t('video.failedAdvice', { provider: e.provider, other })),
       };
   }
+}
+
+/** "in 2 hours": a reminder's lead in the largest whole unit, with the language's plural. */
+function reminderLead(t: MailText, minutes: number): string {
+  if (minutes >= 1440 && minutes % 1440 === 0) return t('reminder.in.days', { count: minutes / 1440 });
+  if (minutes >= 60 && minutes % 60 === 0) return t('reminder.in.hours', { count: minutes / 60 });
+  return t('reminder.in.minutes', { count: minutes });
 }
 
 const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
@@ -124,9 +144,12 @@ const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
  * A booking at a new time. The host moving it tells the invitee so, with their reason; the invitee picking the
  * new time their host asked for brings the booking back, confirmed or waiting for the host as the type says.
  */
-function moveHeadline(e: Extract<BookingMailEvent, { kind: 'rescheduled' }>, b: BookingMail, who: Audience): Headline {
-  const other = who === 'invitee' ? b.host.name : b.invitee.name;
-  const time = when(b.start, b.end, personOf(b, who));
+function moveHeadline(
+  e: Extract<BookingMailEvent, { kind: 'rescheduled' }>,
+  b: BookingMail,
+  who: Audience,
+  { t, other, meeting, time }: Context,
+): Headline {
   const was = when(
     e.previousStart,
     new Date(e.previousStart.getTime() + (b.end.getTime() - b.start.getTime())),
@@ -136,35 +159,44 @@ function moveHeadline(e: Extract<BookingMailEvent, { kind: 'rescheduled' }>, b: 
   if (e.afterRequest && who === 'invitee')
     return pending
       ? {
-          subject: `Request sent: ${b.title} with ${other}`,
-          heading: 'Your new time was sent',
-          intro: `${other} will confirm or decline it. We will e-mail you either way.`,
+          subject: t('subject.requestSent', { meeting }),
+          heading: t('rescheduled.newTimeSentHeading'),
+          intro: t('willConfirmOrDecline', { other }),
         }
       : {
-          subject: `Confirmed: ${b.title} with ${other}`,
-          heading: 'Your meeting is booked again',
-          intro: `You are meeting ${other} at the new time. The invitation is attached for your calendar.`,
+          subject: t('subject.confirmed', { meeting }),
+          heading: t('rescheduled.bookedAgainHeading'),
+          intro: sentences(t('rescheduled.meetingAtNewTime', { other }), t('invitationAttached')),
         };
   if (e.afterRequest)
     return {
-      subject: `${pending ? 'Please confirm' : 'New time picked'}: ${b.title} with ${other}`,
-      heading: `${other} picked a new time`,
+      subject: pending ? t('subject.pleaseConfirm', { meeting }) : t('subject.newTimePicked', { meeting }),
+      heading: t('rescheduled.pickedHeading', { other }),
       intro: pending
-        ? `You asked for a new time, and ${other} asked for ${time}. The time is held until you confirm or decline.`
-        : `You asked for a new time, and ${other} booked ${time}.`,
+        ? sentences(t('rescheduled.youAskedOtherAskedFor', { other, time }), t('heldUntilYouDecide'))
+        : t('rescheduled.youAskedOtherBooked', { other, time }),
     };
   if (e.by === 'invitee' || who === 'host') {
-    const told = e.by === 'host' ? ` ${other} has been told.${e.reason ? ` Your reason: ${e.reason}` : ''}` : '';
+    const byHost = e.by === 'host';
     return {
-      subject: `${e.by === 'host' && who === 'host' ? 'You rescheduled' : 'Rescheduled'}: ${b.title} with ${other}`,
-      heading: 'Meeting moved to a new time',
-      intro: `It was ${was}.${told}`,
+      subject:
+        byHost && who === 'host' ? t('subject.youRescheduled', { meeting }) : t('subject.rescheduled', { meeting }),
+      heading: t('rescheduled.movedHeading'),
+      intro: sentences(
+        t('rescheduled.itWas', { time: was }),
+        byHost && t('rescheduled.otherTold', { other }),
+        byHost && e.reason && t('yourReason', { reason: e.reason }),
+      ),
     };
   }
   return {
-    subject: `Rescheduled: ${b.title} with ${other}`,
-    heading: `${other} moved your meeting`,
+    subject: t('subject.rescheduled', { meeting }),
+    heading: t('rescheduled.otherMovedHeading', { other }),
     // The reason goes last: it is free text, which need not end as a sentence does.
-    intro: `It was ${was}.${pending ? '' : ' The updated invitation is attached for your calendar.'}${e.reason ? ` Reason: ${e.reason}` : ''}`,
+    intro: sentences(
+      t('rescheduled.itWas', { time: was }),
+      !pending && t('updatedInvitationAttached'),
+      e.reason && t('reason', { reason: e.reason }),
+    ),
   };
 }

@@ -18,8 +18,8 @@ describe('calendar invitations', () => {
   it('keeps a name with quotes and parameters inside the attendee’s CN', () => {
     const name = 'Eve":mailto:attacker@evil.test;X="';
     const mail = bookingMail({
-      host: { name: 'Hana "the host"', email: 'hana@example.com', timeZone: 'UTC', hourCycle: 'h23' },
-      invitee: { name, email: 'eve@example.com', timeZone: 'UTC', hourCycle: 'h23' },
+      host: { name: 'Hana "the host"', email: 'hana@example.com', timeZone: 'UTC', hourCycle: 'h23', locale: 'en' },
+      invitee: { name, email: 'eve@example.com', timeZone: 'UTC', hourCycle: 'h23', locale: 'en' },
     });
     const text = bookingInvite(mail, 'REQUEST', 'meet.example.com', 'invitee', stamp);
     const event = eventOf(text);

@@ -5,6 +5,7 @@ import ical, {
   ICalCalendarMethod,
   ICalEventStatus,
 } from 'ical-generator';
+import { mailText, type MailText } from './mail-text.js';
 import type { Audience } from './templates.js';
 import type { BookingMail } from './types.js';
 
@@ -25,15 +26,17 @@ export function paramText(value: string): string {
 }
 
 /** Where each person manages the booking: the invitee's personal link must not reach the host's calendar. */
-function manageLine(b: BookingMail, audience: Audience, cancelled: boolean): string | undefined {
+function manageLine(b: BookingMail, audience: Audience, cancelled: boolean, t: MailText): string | undefined {
   if (cancelled) return undefined;
-  return audience === 'invitee' ? `Reschedule or cancel: ${b.links.manage}` : `Open in TuskHub: ${b.dashboardUrl}`;
+  return audience === 'invitee'
+    ? t('calendar.manage', { url: b.links.manage })
+    : t('calendar.openInTuskHub', { url: b.dashboardUrl });
 }
 
 /**
- * An iTIP (RFC 5546) invitation for one booking, as one audience gets it. The UID never changes for a booking
- * and SEQUENCE is the booking's change counter, so calendar apps update or remove the same event instead of
- * adding another. `stamp` (DTSTAMP) is when this invitation was issued.
+ * An iTIP (RFC 5546) invitation for one booking, as one audience gets it, in that person's language. The UID
+ * never changes for a booking and SEQUENCE is the booking's change counter, so calendar apps update or remove
+ * the same event instead of adding another. `stamp` (DTSTAMP) is when this invitation was issued.
  */
 export function bookingInvite(
   b: BookingMail,
@@ -42,8 +45,10 @@ export function bookingInvite(
   audience: Audience,
   stamp: Date,
 ): string {
+  const locale = (audience === 'invitee' ? b.invitee : b.host).locale;
+  const t = mailText(locale);
   const calendar = ical({
-    prodId: { company: 'TuskHub', product: 'Meetings', language: 'EN' },
+    prodId: { company: 'TuskHub', product: 'Meetings', language: locale.toUpperCase() },
     method: ICalCalendarMethod[method],
   });
   const cancelled = method === 'CANCEL' || b.status === 'cancelled' || b.status === 'declined';
@@ -54,11 +59,11 @@ export function bookingInvite(
     stamp,
     start: b.start,
     end: b.end,
-    summary: `${b.title}: ${b.host.name} and ${b.invitee.name}`,
+    summary: t('calendar.summary', { title: b.title, host: b.host.name, invitee: b.invitee.name }),
     description: [
-      b.location.url && !cancelled ? `Join: ${b.location.url}` : undefined,
-      b.notes ? `Notes: ${b.notes}` : undefined,
-      manageLine(b, audience, cancelled),
+      b.location.url && !cancelled ? t('calendar.join', { url: b.location.url }) : undefined,
+      b.notes ? t('calendar.notes', { notes: b.notes }) : undefined,
+      manageLine(b, audience, cancelled, t),
     ]
       .filter(Boolean)
       .join('\n'),

@@ -40,6 +40,7 @@ describe('booking e-mail templates', () => {
         email: 'eve@example.com',
         timeZone: 'UTC',
         hourCycle: 'h23',
+        locale: 'en',
       },
       questions: [
         { id: 'agenda', label: 'Agenda', type: 'textarea' },
@@ -67,7 +68,7 @@ describe('booking e-mail templates', () => {
 
   it('writes times on the reader’s clock with the zone’s name, and the host’s on 24 hours', () => {
     const mail = bookingMail({
-      invitee: { name: 'Ivy', email: 'ivy@example.com', timeZone: 'America/New_York', hourCycle: 'h12' },
+      invitee: { name: 'Ivy', email: 'ivy@example.com', timeZone: 'America/New_York', hourCycle: 'h12', locale: 'en' },
     });
     const invitee = renderBookingMail(booked, mail, 'invitee');
     expect(invitee.text).toContain('When: Monday, 9 March 2026, 10:00 am–10:30 am Eastern Daylight Time (GMT-4)');
@@ -121,7 +122,7 @@ describe('account e-mail templates', () => {
   const resetUrl = 'https://meet.example.com/reset-password?token=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcdefg';
 
   it('carry their one link as the button, in the text, and spelled out for mail apps that break buttons', () => {
-    const mail = renderAccountMail({ kind: 'password_reset', name: 'Ada', resetUrl, validMinutes: 60 });
+    const mail = renderAccountMail({ kind: 'password_reset', name: 'Ada', locale: 'en', resetUrl, validMinutes: 60 });
     expect(mail.subject).toBe('Reset your TuskHub password');
     expect(mail.text).toContain(`Choose a new password: ${resetUrl}`);
     expect(mail.text).toContain('for 1 hour');
@@ -134,6 +135,7 @@ describe('account e-mail templates', () => {
     const mail = renderAccountMail({
       kind: 'email_verification',
       name: 'Eve <b>\nLog in: https://evil.test',
+      locale: 'en',
       verifyUrl: 'https://meet.example.com/verify-email?token=t',
       validHours: 24,
       pagesWaiting: true,
@@ -150,6 +152,7 @@ describe('account e-mail templates', () => {
     const mail = renderAccountMail({
       kind: 'account_exists',
       name: 'Ada',
+      locale: 'en',
       loginUrl: 'https://meet.example.com/login',
       resetUrl,
       validMinutes: 60,

@@ -1,8 +1,11 @@
-import type { BOOKING_STATUSES } from '../../db/schema/values.js';
+import type { BOOKING_STATUSES, LOCALES } from '../../db/schema/values.js';
 import type { HourCycle } from '../../lib/time.js';
 
-/** One side of a booking; times in their e-mails use their zone and clock. */
-export type MailPerson = { name: string; email: string; timeZone: string; hourCycle: HourCycle };
+/** A language the e-mails are written in: the invitee's for their mail, the host's for theirs. */
+export type Locale = (typeof LOCALES)[number];
+
+/** One side of a booking; their e-mails are in their language, with times in their zone and clock. */
+export type MailPerson = { name: string; email: string; timeZone: string; hourCycle: HourCycle; locale: Locale };
 
 /** What every booking message needs to know; built by the scheduling module from a booking. */
 export type BookingMail = {
@@ -42,9 +45,13 @@ export type BookingMailEvent =
 export type Attachment = { filename: string; contentType: string; contentBase64: string };
 export type OutgoingMail = { to: string; subject: string; text: string; html: string; attachments: Attachment[] };
 
-/** A message about a person's own account, sent to its address; each carries the one-time link it is for. */
-export type AccountMail =
-  | { kind: 'password_reset'; name: string; resetUrl: string; validMinutes: number }
-  | { kind: 'email_verification'; name: string; verifyUrl: string; validHours: number; pagesWaiting: boolean }
+/**
+ * A message about a person's own account, sent to its address in the account's language; each carries the
+ * one-time link it is for.
+ */
+export type AccountMail = { name: string; locale: Locale } & (
+  | { kind: 'password_reset'; resetUrl: string; validMinutes: number }
+  | { kind: 'email_verification'; verifyUrl: string; validHours: number; pagesWaiting: boolean }
   /** Sign-up with an address that already has an account: no account is made, its owner is told how to get in. */
-  | { kind: 'account_exists'; name: string; loginUrl: string; resetUrl: string; validMinutes: number };
+  | { kind: 'account_exists'; loginUrl: string; resetUrl: string; validMinutes: number }
+);

@@ -19,13 +19,19 @@ export type ReminderRow = Pick<typeof meetingReminders.$inferSelect, 'offsetMinu
 export const bookingWithContext = {
   booking: meetingBookings,
   type: { id: meetingTypes.id, title: meetingTypes.title, slug: meetingTypes.slug, questions: meetingTypes.questions },
-  host: { name: users.name, username: users.username, email: users.email, timeZone: users.timeZone },
+  host: {
+    name: users.name,
+    username: users.username,
+    email: users.email,
+    timeZone: users.timeZone,
+    locale: users.locale,
+  },
   video: { provider: meetingVideoLinks.provider, status: meetingVideoLinks.status, error: meetingVideoLinks.lastError },
 };
 export type BookingWithContext = {
   booking: BookingRow;
   type: { id: string; title: string; slug: string; questions: typeof meetingTypes.$inferSelect.questions };
-  host: { name: string; username: string; email: string; timeZone: string };
+  host: { name: string; username: string; email: string; timeZone: string; locale: BookingRow['locale'] };
   /** How the booking's video link is getting on; null for locations without one. */
   video: (Pick<typeof meetingVideoLinks.$inferSelect, 'provider' | 'status'> & { error: string | null }) | null;
 };

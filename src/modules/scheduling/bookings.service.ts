@@ -98,6 +98,7 @@ export function createBookingsService(deps: BookingsDeps) {
             inviteeName: input.invitee.name,
             inviteeEmail: input.invitee.email,
             hourCycle: input.hourCycle ?? null,
+            locale: input.locale ?? 'en',
             answers: input.answers,
             notes: input.notes ?? null,
             location,

@@ -3,6 +3,7 @@ import { bookedLocationShape, bookingQuestionShape, meetingLocationShape } from 
 import {
   BOOKING_STATUSES,
   HOUR_CYCLES,
+  LOCALES,
   LOCATION_TYPES,
   MEETING_KINDS,
   REMINDER_STATUSES,
@@ -155,6 +156,8 @@ export const bookBody = z.object({
   invitee: inviteeSchema,
   /** The clock the invitee reads times on; their e-mails follow it (24-hour when left out). */
   hourCycle: z.enum(HOUR_CYCLES, { message: 'Use h12 for a 12-hour clock or h23 for 24-hour.' }).optional(),
+  /** The invitee's language: their e-mails, calendar files and manage page use it (English when left out). */
+  locale: z.enum(LOCALES, { message: `Use one of ${LOCALES.join(', ')}.` }).optional(),
   answers: z._default(answersSchema, {}),
   notes: z.optional(notesSchema),
 });
@@ -170,6 +173,8 @@ export const bookingSchema = z.object({
   start: z.string(),
   end: z.string(),
   timeZone: z.string(),
+  /** The invitee's language, chosen on the booking page: their e-mails and manage page use it. */
+  locale: z.enum(LOCALES),
   eventType: z.object({ id: z.uuid(), title: z.string(), slug: z.string() }),
   host: z.object({ name: z.string(), username: z.string() }),
   invitee: z.object({ name: z.string(), email: z.string() }),

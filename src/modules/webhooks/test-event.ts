@@ -15,6 +15,7 @@ export function testEventPayload(now: Date) {
     start: start.toISOString(),
     end: end.toISOString(),
     timeZone: 'Europe/Berlin',
+    locale: 'en',
     eventType: { id: '00000000-0000-4000-8000-000000000000', title: '30 minute meeting', slug: '30min' },
     host: { name: 'Sample Host', username: 'sample-host' },
     invitee: { name: 'Sample Invitee', email: 'invitee@example.com' },

@@ -1,7 +1,10 @@
-/** The first day of the week in the reader's locale (ISO weekday), Monday where the browser cannot tell. */
-export function localeFirstDayOfWeek(): number {
+/**
+ * The first day of the week in `tag` (the browser's locale when left out), as an ISO weekday; Monday where the
+ * browser cannot tell.
+ */
+export function localeFirstDayOfWeek(tag: string = navigator.language): number {
   try {
-    const locale = new Intl.Locale(navigator.language) as Intl.Locale & {
+    const locale = new Intl.Locale(tag) as Intl.Locale & {
       getWeekInfo?: () => { firstDay: number };
       weekInfo?: { firstDay: number };
     };

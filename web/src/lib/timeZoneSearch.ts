@@ -1,5 +1,5 @@
 import { getCountryCode, getTimeZones } from '@vvo/tzdb';
-import { canonicalTimeZone, UTC_ZONE, zoneCity, zoneGenericName } from './timeZones.js';
+import { canonicalTimeZone, UTC_ZONE, utcName, zoneCity, zoneGenericName } from './timeZones.js';
 import { offsetMinutes } from './zonedTime.js';
 
 /**
@@ -28,14 +28,18 @@ export function normalise(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replaceAll('_', ' ').replace(/\s+/g, ' ').trim();
 }
 
-let regionNames: Intl.DisplayNames | undefined;
+const regionNames = new Map<string, Intl.DisplayNames>();
 
-/** "India" for Asia/Kolkata (and Asia/Calcutta); undefined for zones of no country, such as UTC. */
-export function zoneCountry(zone: string): string | undefined {
+/** "India" (in `locale`: "Indien") for Asia/Kolkata and Asia/Calcutta; undefined for zones of no country, such as UTC. */
+export function zoneCountry(zone: string, locale = 'en'): string | undefined {
   const code = getCountryCode(zone);
   if (code === undefined) return undefined;
-  regionNames ??= new Intl.DisplayNames(['en'], { type: 'region' });
-  return regionNames.of(code);
+  let names = regionNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: 'region' });
+    regionNames.set(locale, names);
+  }
+  return names.of(code);
 }
 
 /** "GMT+5:30", as offsetLabel writes it, from the offset @vvo/tzdb has already computed. */
@@ -47,16 +51,16 @@ function offsetText(minutes: number): string {
 }
 
 /** CLDR's names for a clock: winter, summer and generic ("Pacific Standard/Daylight Time", "Pacific Time"). */
-function clockNames(zone: string, instant: number): string[] {
-  if (zone === UTC_ZONE) return ['Coordinated Universal Time'];
+function clockNames(zone: string, instant: number, locale: string): string[] {
+  if (zone === UTC_ZONE) return [utcName(locale)];
   const year = new Date(instant).getUTCFullYear();
-  const long = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'long' });
+  const long = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'long' });
   const nameAt = (at: number) => long.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
   const names = [nameAt(Date.UTC(year, 0, 15)), nameAt(Date.UTC(year, 6, 15))].filter(
     (name) => name !== '' && !/^GMT([+-]|$)/.test(name),
   );
   // The generic name last: it is the one the option shows.
-  const generic = zoneGenericName(zone, instant);
+  const generic = zoneGenericName(zone, instant, locale);
   return generic ? [...names, generic] : names;
 }
 
@@ -74,15 +78,19 @@ interface Clock {
   groupZones: number;
 }
 
-function describe(zone: string, clock: Clock, extraPhrases: string[], primary: boolean): ZoneOption {
+function describe(zone: string, clock: Clock, extraPhrases: string[], primary: boolean, locale: string): ZoneOption {
   const offset = offsetText(clock.offsetMinutes);
   const city = zone === UTC_ZONE ? 'UTC' : zoneCity(zone);
-  const country = zoneCountry(zone);
+  const country = zoneCountry(zone, locale);
   const place = [city, country].filter(Boolean).join(', ');
   const name = clock.names.at(-1);
   const text = zone.startsWith('Etc/') ? offset : `${place}${name ? ` — ${name}` : ''} (${offset})`;
+  // In another language the English names still find a zone: people often know a zone by them.
+  const english = isEnglish(locale) ? [] : [zoneCountry(zone) ?? ''];
   const phrases = [
-    ...new Set([city, country ?? '', zone, offset, ...clock.names, ...clock.phrases, ...extraPhrases].map(normalise)),
+    ...new Set(
+      [city, country ?? '', zone, offset, ...clock.names, ...clock.phrases, ...english, ...extraPhrases].map(normalise),
+    ),
   ].filter(Boolean);
   return {
     zone,
@@ -96,8 +104,19 @@ function describe(zone: string, clock: Clock, extraPhrases: string[], primary: b
   };
 }
 
-/** Every current zone this browser can show, plus `selected` when it is not one of them, ordered by offset. */
-export function zoneOptions(selected: string, instant: number = Date.now()): ZoneOption[] {
+const isEnglish = (locale: string) => locale.split('-')[0] === 'en';
+
+/** A clock's names in `locale`, for the option's text, and in English too, for the search. */
+const namesIn = (zone: string, instant: number, locale: string) => ({
+  names: clockNames(zone, instant, locale),
+  englishNames: isEnglish(locale) ? [] : clockNames(zone, instant, 'en'),
+});
+
+/**
+ * Every current zone this browser can show, plus `selected` when it is not one of them, ordered by offset, named
+ * in `locale`.
+ */
+export function zoneOptions(selected: string, instant: number = Date.now(), locale = 'en'): ZoneOption[] {
   const options: ZoneOption[] = [];
   const seen = new Set<string>();
   for (const entry of getTimeZones({ includeUtc: true, date: new Date(instant) })) {
@@ -113,27 +132,30 @@ export function zoneOptions(selected: string, instant: number = Date.now()): Zon
       members.set(canonical, links);
     }
     // One country, one clock: the zones of a group share CLDR's names, so they are looked up once.
+    const { names, englishNames } = namesIn(primary, instant, locale);
     const clock: Clock = {
-      names: clockNames(primary, instant),
+      names,
       offsetMinutes: entry.currentTimeOffsetInMinutes,
-      phrases: [entry.alternativeName, entry.countryName, entry.abbreviation, entry.dstAbbreviation ?? ''],
+      phrases: [
+        entry.alternativeName,
+        entry.countryName,
+        entry.abbreviation,
+        entry.dstAbbreviation ?? '',
+        ...englishNames,
+      ],
       groupZones: members.size,
     };
     for (const [zone, oldCities] of members) {
       seen.add(zone);
       const isPrimary = zone === primary;
-      options.push(describe(zone, clock, [...oldCities, ...(isPrimary ? entry.mainCities : [])], isPrimary));
+      options.push(describe(zone, clock, [...oldCities, ...(isPrimary ? entry.mainCities : [])], isPrimary, locale));
     }
   }
   const current = canonicalTimeZone(selected);
   if (current !== undefined && !seen.has(current)) {
-    const clock = {
-      names: clockNames(current, instant),
-      offsetMinutes: offsetMinutes(instant, current),
-      phrases: [],
-      groupZones: 0,
-    };
-    options.push(describe(current, clock, [], false));
+    const { names, englishNames } = namesIn(current, instant, locale);
+    const clock = { names, offsetMinutes: offsetMinutes(instant, current), phrases: englishNames, groupZones: 0 };
+    options.push(describe(current, clock, [], false, locale));
   }
   return options;
 }

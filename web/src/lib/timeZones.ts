@@ -80,26 +80,44 @@ export function zoneCity(zone: string): string {
   return (zone.split('/').at(-1) ?? zone).replaceAll('_', ' ');
 }
 
-/** "India Standard Time", "Pacific Time"; undefined where CLDR has no name and would only repeat the offset. */
-export function zoneGenericName(zone: string, instant: number = Date.now()): string | undefined {
-  const name = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longGeneric' })
+/**
+ * "India Standard Time", "Pacific Time" (or in `locale`: "Indische Normalzeit"); undefined where CLDR has no
+ * name and would only repeat the offset.
+ */
+export function zoneGenericName(zone: string, instant: number = Date.now(), locale = 'en'): string | undefined {
+  const name = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' })
     .formatToParts(instant)
     .find((part) => part.type === 'timeZoneName')?.value;
   return name && !/^GMT([+-]|$)/.test(name) ? name : undefined;
 }
 
+/** "Coordinated Universal Time", "Koordinierte Weltzeit": UTC's own name in `locale`. */
+export function utcName(locale = 'en'): string {
+  return (
+    new Intl.DateTimeFormat(locale, { timeZone: UTC_ZONE, timeZoneName: 'long' })
+      .formatToParts(0)
+      .find((part) => part.type === 'timeZoneName')?.value ?? UTC_ZONE
+  );
+}
+
 /**
- * "Kolkata, India — India Standard Time (GMT+5:30)": how the picker names a zone. The country is optional, as
- * which country a zone is in comes with the picker's search data.
+ * "Kolkata, India — India Standard Time (GMT+5:30)": how the picker names a zone, with the zone's name in
+ * `locale` (the city stays as the zone database spells it). The country is optional, as which country a zone is
+ * in comes with the picker's search data.
  */
-export function timeZoneDisplayName(zone: string, instant: number = Date.now(), country?: string): string {
+export function timeZoneDisplayName(
+  zone: string,
+  instant: number = Date.now(),
+  country?: string,
+  locale = 'en',
+): string {
   const canonical = canonicalTimeZone(zone);
   // Old data may hold a name this browser cannot format: show it as it is rather than fail.
   if (canonical === undefined) return zone;
   const offset = offsetLabel(canonical, instant);
-  if (canonical === UTC_ZONE) return `UTC — Coordinated Universal Time (${offset})`;
+  if (canonical === UTC_ZONE) return `UTC — ${utcName(locale)} (${offset})`;
   if (canonical.startsWith('Etc/')) return offset;
   const place = [zoneCity(canonical), country].filter(Boolean).join(', ');
-  const name = zoneGenericName(canonical, instant);
+  const name = zoneGenericName(canonical, instant, locale);
   return `${place}${name ? ` — ${name}` : ''} (${offset})`;
 }

@@ -149,12 +149,17 @@ export function localePrefersHour12(): boolean {
   return cachedFormatter(undefined, { hour: 'numeric' }).resolvedOptions().hour12 ?? false;
 }
 
-export function formatTime(instant: number, zone: string, hour12: boolean): string {
-  return cachedFormatter(undefined, { timeZone: zone, hour: 'numeric', minute: '2-digit', hour12 }).format(instant);
+/*
+ * `locale` below is a BCP 47 tag (de, en-GB): the public pages pass their language's; left out, it is the
+ * browser's, as the dashboard reads dates.
+ */
+
+export function formatTime(instant: number, zone: string, hour12: boolean, locale?: string): string {
+  return cachedFormatter(locale, { timeZone: zone, hour: 'numeric', minute: '2-digit', hour12 }).format(instant);
 }
 
-export function formatTimeRange(start: number, end: number, zone: string, hour12: boolean): string {
-  return `${formatTime(start, zone, hour12)} – ${formatTime(end, zone, hour12)}`;
+export function formatTimeRange(start: number, end: number, zone: string, hour12: boolean, locale?: string): string {
+  return `${formatTime(start, zone, hour12, locale)} – ${formatTime(end, zone, hour12, locale)}`;
 }
 
 /** "Mar 9, 2026, 2:00 PM": an instant as the dashboard lists it, in `zone` and the reader's language. */
@@ -163,8 +168,8 @@ export function formatDateTime(instant: number, zone: string): string {
 }
 
 /** "Thursday, 26 November 2026" in the reader's language. */
-export function formatLongDate(instant: number, zone: string): string {
-  return cachedFormatter(undefined, {
+export function formatLongDate(instant: number, zone: string, locale?: string): string {
+  return cachedFormatter(locale, {
     timeZone: zone,
     weekday: 'long',
     year: 'numeric',
@@ -173,12 +178,12 @@ export function formatLongDate(instant: number, zone: string): string {
   }).format(instant);
 }
 
-export function formatCivilDate(date: CivilDate, options: Intl.DateTimeFormatOptions): string {
-  return cachedFormatter(undefined, { ...options, timeZone: 'UTC' }).format(utcMidnight(date));
+export function formatCivilDate(date: CivilDate, options: Intl.DateTimeFormatOptions, locale?: string): string {
+  return cachedFormatter(locale, { ...options, timeZone: 'UTC' }).format(utcMidnight(date));
 }
 
-export function formatMonth(month: CivilDate): string {
-  return formatCivilDate(month, { month: 'long', year: 'numeric' });
+export function formatMonth(month: CivilDate, locale?: string): string {
+  return formatCivilDate(month, { month: 'long', year: 'numeric' }, locale);
 }
 
 /** "GMT+1", "GMT-4:30", "GMT" for `zone` at `instant`. */
@@ -192,10 +197,10 @@ export function offsetLabel(zone: string, instant: number = Date.now()): string 
 }
 
 /** Short weekday names in display order, starting with `firstDay` (ISO weekday). */
-export function weekdayNames(firstDay: number, style: 'narrow' | 'short' | 'long'): string[] {
+export function weekdayNames(firstDay: number, style: 'narrow' | 'short' | 'long', locale?: string): string[] {
   // 2024-01-01 was a Monday.
   return Array.from({ length: 7 }, (_, i) =>
-    formatCivilDate({ year: 2024, month: 1, day: ((firstDay - 1 + i) % 7) + 1 }, { weekday: style }),
+    formatCivilDate({ year: 2024, month: 1, day: ((firstDay - 1 + i) % 7) + 1 }, { weekday: style }, locale),
   );
 }
 

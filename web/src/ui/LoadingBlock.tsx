@@ -15,14 +15,18 @@ export function LoadingBlock({ label, rows = 3 }: { label: string; rows?: number
   );
 }
 
-export function LoadError({ what, error, onRetry }: { what: string; error: Error; onRetry: () => void }) {
+/** Says what could not be loaded and offers to try again; a page in another language words it itself. */
+type LoadErrorProps = { onRetry: () => void; retryLabel?: string } & (
+  { what: string; error: Error } | { message: string }
+);
+
+export function LoadError(props: LoadErrorProps) {
+  const message = 'message' in props ? props.message : `Could not load ${props.what}. ${props.error.message}`;
   return (
     <div className="space-y-3">
-      <Alert>
-        Could not load {what}. {error.message}
-      </Alert>
-      <Button variant="secondary" onClick={onRetry}>
-        Try again
+      <Alert>{message}</Alert>
+      <Button variant="secondary" onClick={props.onRetry}>
+        {props.retryLabel ?? 'Try again'}
       </Button>
     </div>
   );

@@ -1,4 +1,7 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDateLocale } from '../lib/pageLanguage';
 import type { ZoneOption } from '../lib/timeZoneSearch';
 import { canonicalTimeZone, timeZoneDisplayName } from '../lib/timeZones';
 import { controlClasses } from './controlClasses';
@@ -27,9 +30,12 @@ function loadSearch(): Promise<SearchModule> {
 /**
  * A searchable time-zone picker (ARIA combobox with a listbox popup): type a city, country, a zone's name
  * ("Pacific Time"), an abbreviation (EST) or "GMT+2", move with the arrow keys, choose with Enter or a click;
- * Escape puts the old value back.
+ * Escape puts the old value back. On a public page the zones are named in its language (English names still
+ * find them); elsewhere in English.
  */
 export function TimeZonePicker({ label, value, onChange, hint, error }: TimeZonePickerProps) {
+  const { t } = useTranslation();
+  const locale = useDateLocale() ?? 'en';
   const listId = useId();
   const [query, setQuery] = useState<string | null>(null);
   const [search, setSearch] = useState<SearchModule | null>(null);
@@ -52,8 +58,8 @@ export function TimeZonePicker({ label, value, onChange, hint, error }: TimeZone
 
   // Names and offsets for ~420 zones: computed when the list opens, not on every render.
   const all = useMemo<ZoneOption[]>(
-    () => (open && search ? search.zoneOptions(current, Date.now()) : []),
-    [open, search, current],
+    () => (open && search ? search.zoneOptions(current, Date.now(), locale) : []),
+    [open, search, current, locale],
   );
 
   const matches = useMemo(
@@ -101,7 +107,7 @@ export function TimeZonePicker({ label, value, onChange, hint, error }: TimeZone
     }
   }
 
-  const display = timeZoneDisplayName(value, Date.now(), search?.zoneCountry(current));
+  const display = timeZoneDisplayName(value, Date.now(), search?.zoneCountry(current, locale), locale);
   const loading = open && !search;
 
   return (
@@ -119,7 +125,7 @@ export function TimeZonePicker({ label, value, onChange, hint, error }: TimeZone
             autoComplete="off"
             spellCheck={false}
             value={open ? query : display}
-            placeholder="Search by city, country or zone name"
+            placeholder={t('zonePicker.placeholder')}
             onFocus={(event) => {
               event.currentTarget.select();
               void loadSearch();
@@ -169,13 +175,13 @@ export function TimeZonePicker({ label, value, onChange, hint, error }: TimeZone
                 {option.text}
               </li>
             ))}
-            {loading && <li className="px-3 py-2 text-slate-600">Loading time zones…</li>}
+            {loading && <li className="px-3 py-2 text-slate-600">{t('zonePicker.loading')}</li>}
             {open && search && matches.length === 0 && (
-              <li className="px-3 py-2 text-slate-600">No time zone matches.</li>
+              <li className="px-3 py-2 text-slate-600">{t('zonePicker.noMatch')}</li>
             )}
           </ul>
           <p role="status" className="sr-only">
-            {open && search && query !== '' ? resultsSummary(matches.length) : ''}
+            {open && search && query !== '' ? resultsSummary(matches.length, t) : ''}
           </p>
         </div>
       )}
@@ -183,8 +189,8 @@ export function TimeZonePicker({ label, value, onChange, hint, error }: TimeZone
   );
 }
 
-function resultsSummary(count: number): string {
-  if (count === 0) return 'No time zone matches.';
-  if (count === 1) return '1 time zone found.';
-  return `${count >= MAX_SHOWN ? `More than ${MAX_SHOWN - 1}` : count} time zones found.`;
+function resultsSummary(count: number, t: TFunction): string {
+  if (count === 0) return t('zonePicker.noMatch');
+  if (count >= MAX_SHOWN) return t('zonePicker.foundMany', { max: MAX_SHOWN - 1 });
+  return t('zonePicker.found', { count });
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { calendarLocation } from './BookingDetails';
 import { googleCalendarUrl, outlookCalendarUrl, type CalendarEvent } from '../../lib/calendarLinks';
 import { focusRing } from '../../ui/focusRing';
@@ -12,38 +13,41 @@ interface AddToCalendarProps {
   manageUrl?: string | undefined;
 }
 
+/** The event the web calendars get is worded in the page's language, as the invitee's e-mails are. */
 export function AddToCalendar({ booking, icsHref, manageUrl }: AddToCalendarProps) {
+  const { t } = useTranslation();
+  const title = t('meetingWith', { title: booking.eventType.title, host: booking.host.name });
   const details = [
-    `${booking.eventType.title} with ${booking.host.name}.`,
-    booking.location.url ? `Join: ${booking.location.url}` : '',
-    manageUrl ? `Reschedule or cancel: ${manageUrl}` : '',
+    `${title}.`,
+    booking.location.url ? t('addToCalendar.join', { url: booking.location.url }) : '',
+    manageUrl ? t('addToCalendar.manage', { url: manageUrl }) : '',
   ]
     .filter(Boolean)
     .join('\n');
   const event: CalendarEvent = {
-    title: `${booking.eventType.title} with ${booking.host.name}`,
+    title,
     start: booking.start,
     end: booking.end,
     details,
-    location: calendarLocation(booking.location),
+    location: calendarLocation(t, booking.location),
   };
   return (
     <div>
-      <h3 className="mb-2 text-sm font-semibold text-slate-900">Add to your calendar</h3>
+      <h3 className="mb-2 text-sm font-semibold text-slate-900">{t('addToCalendar.heading')}</h3>
       <ul className="flex flex-wrap gap-2">
         <li>
           <a href={icsHref} download={`${booking.eventType.slug}.ics`} className={linkClasses}>
-            Apple / Outlook (.ics)
+            {t('addToCalendar.ics')}
           </a>
         </li>
         <li>
           <a href={googleCalendarUrl(event)} target="_blank" rel="noopener noreferrer" className={linkClasses}>
-            Google Calendar
+            {t('addToCalendar.google')}
           </a>
         </li>
         <li>
           <a href={outlookCalendarUrl(event)} target="_blank" rel="noopener noreferrer" className={linkClasses}>
-            Outlook.com
+            {t('addToCalendar.outlook')}
           </a>
         </li>
       </ul>

@@ -1,9 +1,12 @@
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDateLocale } from '../../lib/pageLanguage';
 import { timeZoneLabel } from '../../lib/timeZones';
 import { formatLongDate, formatTimeRange } from '../../lib/zonedTime';
 import { focusRing } from '../../ui/focusRing';
 import type { Booking } from './api';
-import { isVideo, locationLabels } from './locations';
+import { isVideo, locationLabel } from './locations';
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -20,7 +23,8 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
  * declined meeting's room must not look like a place to go.
  */
 export function LocationText({ location, inactive = false }: { location: Booking['location']; inactive?: boolean }) {
-  const label = locationLabels[location.type] ?? location.type;
+  const { t } = useTranslation();
+  const label = locationLabel(t, location.type);
   if (inactive) return <>{label}</>;
   if (location.url) {
     return (
@@ -38,12 +42,12 @@ export function LocationText({ location, inactive = false }: { location: Booking
     );
   }
   if (location.value) return <>{`${label}: ${location.value}`}</>;
-  if (isVideo(location.type)) return <>{`${label} — we will e-mail you the link as soon as it is ready`}</>;
+  if (isVideo(location.type)) return <>{t('location.linkFollows', { location: label })}</>;
   return <>{label}</>;
 }
 
-export function calendarLocation(location: Booking['location']): string {
-  return location.url ?? location.value ?? locationLabels[location.type] ?? '';
+export function calendarLocation(t: TFunction, location: Booking['location']): string {
+  return location.url ?? location.value ?? locationLabel(t, location.type);
 }
 
 interface BookingDetailsProps {
@@ -53,28 +57,30 @@ interface BookingDetailsProps {
 }
 
 export function BookingDetails({ booking, timeZone, hour12 }: BookingDetailsProps) {
+  const { t } = useTranslation();
+  const locale = useDateLocale();
   const start = Date.parse(booking.start);
   const end = Date.parse(booking.end);
   return (
     <dl className="space-y-3">
-      <Row term="What">{booking.eventType.title}</Row>
-      <Row term="When">
-        <span className="block">{formatLongDate(start, timeZone)}</span>
+      <Row term={t('details.what')}>{booking.eventType.title}</Row>
+      <Row term={t('details.when')}>
+        <span className="block">{formatLongDate(start, timeZone, locale)}</span>
         <span className="block">
-          {formatTimeRange(start, end, timeZone, hour12)} ({timeZoneLabel(timeZone)})
+          {formatTimeRange(start, end, timeZone, hour12, locale)} ({timeZoneLabel(timeZone)})
         </span>
       </Row>
-      <Row term="Where">
+      <Row term={t('details.where')}>
         <LocationText
           location={booking.location}
           inactive={booking.status === 'cancelled' || booking.status === 'declined'}
         />
       </Row>
-      <Row term="Host">{booking.host.name}</Row>
-      <Row term="Invitee">
+      <Row term={t('details.host')}>{booking.host.name}</Row>
+      <Row term={t('details.invitee')}>
         {booking.invitee.name} ({booking.invitee.email})
       </Row>
-      {booking.cancelReason && <Row term="Reason">{booking.cancelReason}</Row>}
+      {booking.cancelReason && <Row term={t('details.reason')}>{booking.cancelReason}</Row>}
     </dl>
   );
 }

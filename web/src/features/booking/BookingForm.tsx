@@ -1,6 +1,6 @@
 import { useRef, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api';
-import { toFormErrors } from '../../lib/formErrors';
 import { Alert } from '../../ui/Alert';
 import { bindFields } from '../../ui/bindFields';
 import { Button } from '../../ui/Button';
@@ -10,6 +10,7 @@ import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
 import { useFormErrors } from '../../ui/useFormErrors';
 import type { BookInput, Question } from './api';
+import { bookingFormErrors } from './bookingErrors';
 import { answerOf, answersToSend, validateBooking, type BookingFormValues } from './bookingRules';
 
 export interface BookingFormProps {
@@ -33,6 +34,7 @@ export function BookingForm({
   submitLabel,
   onSubmit,
 }: BookingFormProps) {
+  const { t } = useTranslation();
   const { formRef, errors, show, clear, clearField } = useFormErrors();
   const formFields = useRef([
     'invitee.name',
@@ -49,7 +51,7 @@ export function BookingForm({
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const fieldErrors = validateBooking(values, questions);
+    const fieldErrors = validateBooking(values, questions, t);
     if (Object.keys(fieldErrors).length > 0) {
       show({ fields: fieldErrors });
       return;
@@ -65,7 +67,7 @@ export function BookingForm({
       {
         onError: (error) => {
           if (error instanceof ApiError && error.status === 409 && error.code === 'slot_unavailable') return;
-          show(toFormErrors(error, formFields));
+          show(bookingFormErrors(error, formFields, validateBooking(values, questions, t), t));
         },
       },
     );
@@ -75,17 +77,17 @@ export function BookingForm({
     <form ref={formRef} onSubmit={submit} noValidate className="space-y-5">
       {errors.message && <Alert>{errors.message}</Alert>}
       <TextField
-        label="Your name"
+        label={t('form.name')}
         name="name"
         autoComplete="name"
         {...fields.text('name', { errorKey: 'invitee.name' })}
       />
       <TextField
-        label="E-mail"
+        label={t('form.email')}
         name="email"
         type="email"
         autoComplete="email"
-        hint="The confirmation and any changes are sent here."
+        hint={t('form.emailHint')}
         {...fields.text('email', { errorKey: 'invitee.email' })}
       />
       {questions.map((question) => (
@@ -97,7 +99,7 @@ export function BookingForm({
           onChange={(value) => setAnswer(question.id, value)}
         />
       ))}
-      <TextAreaField label="Anything the host should know? (optional)" name="notes" {...fields.text('notes')} />
+      <TextAreaField label={t('form.notes')} name="notes" {...fields.text('notes')} />
       <Button type="submit" pending={pending} className="w-full">
         {submitLabel}
       </Button>
@@ -113,7 +115,8 @@ interface QuestionFieldProps {
 }
 
 function QuestionField({ question, value, error, onChange }: QuestionFieldProps) {
-  const label = question.required ? question.label : `${question.label} (optional)`;
+  const { t } = useTranslation();
+  const label = question.required ? question.label : t('form.optional', { label: question.label });
   const text = typeof value === 'string' ? value : '';
   const common = { name: `answers.${question.id}`, required: question.required, error };
   switch (question.type) {
@@ -122,7 +125,7 @@ function QuestionField({ question, value, error, onChange }: QuestionFieldProps)
     case 'select':
       return (
         <SelectField {...common} label={label} value={text} onChange={(e) => onChange(e.target.value)}>
-          <option value="">Choose…</option>
+          <option value="">{t('form.choose')}</option>
           {(question.options ?? []).map((option) => (
             <option key={option} value={option}>
               {option}

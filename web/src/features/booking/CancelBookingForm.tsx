@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { cancelAsInvitee, inviteeBookingKey, type Booking } from './api';
+import { errorText } from './errorText';
 import { ReasonField } from './ReasonField';
 
 interface CancelBookingFormProps {
@@ -14,6 +16,7 @@ interface CancelBookingFormProps {
 
 /** The invitee cancels their booking, with an optional reason for the host. */
 export function CancelBookingForm({ booking, token, onBack, onDone }: CancelBookingFormProps) {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const cancel = useMutation({
@@ -29,15 +32,19 @@ export function CancelBookingForm({ booking, token, onBack, onDone }: CancelBook
   }
   return (
     <form onSubmit={submit} className="space-y-4 border-t border-slate-200 pt-6">
-      <h2 className="text-lg font-semibold">Cancel this booking?</h2>
-      {cancel.isError && <Alert>Could not cancel. {cancel.error.message}</Alert>}
-      <ReasonField hint="Shared with the host." value={reason} onChange={setReason} />
+      <h2 className="text-lg font-semibold">{t('cancel.heading')}</h2>
+      {cancel.isError && (
+        <Alert>
+          {t('cancel.failed')} {errorText(cancel.error, t)}
+        </Alert>
+      )}
+      <ReasonField hint={t('cancel.reasonHint')} value={reason} onChange={setReason} />
       <div className="flex flex-wrap gap-3">
         <Button type="submit" variant="danger" pending={cancel.isPending}>
-          Cancel booking
+          {t('cancel.confirm')}
         </Button>
         <Button variant="secondary" onClick={onBack}>
-          Keep it
+          {t('cancel.keep')}
         </Button>
       </div>
     </form>

@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePageLanguage } from '../../lib/pageLanguage';
 import { Notice } from '../../ui/Notice';
 import { TextLink } from '../../ui/TextLink';
 import { icsPath, managePath, type Booking } from './api';
@@ -16,6 +18,8 @@ interface ConfirmationProps {
 
 /** What the invitee sees after booking: the outcome, the details, calendar links and the manage link. */
 export function Confirmation({ booking: booked, token, timeZone, hour12 }: ConfirmationProps) {
+  const { t } = useTranslation();
+  const page = usePageLanguage();
   const booking = useVideoLinkArrival(booked, token);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The form that had focus is gone; move focus to the news so keyboard and screen-reader users hear it.
@@ -42,15 +46,15 @@ export function Confirmation({ booking: booked, token, timeZone, hour12 }: Confi
           </svg>
         </div>
         <h2 ref={headingRef} tabIndex={-1} className="text-xl font-semibold tracking-tight outline-none">
-          {pending ? 'Request sent' : 'You are booked'}
+          {pending ? t('confirmation.requestSent') : t('confirmation.booked')}
         </h2>
         <p className="text-sm wrap-anywhere text-slate-600">
           {pending
-            ? `Your request was sent; you'll get an e-mail at ${booking.invitee.email} when the host confirms.`
-            : `A confirmation is on its way to ${booking.invitee.email}.`}
+            ? t('confirmation.requestText', { email: booking.invitee.email })
+            : t('confirmation.bookedText', { email: booking.invitee.email })}
         </p>
       </div>
-      {pending && <Notice tone="warning">The time is held for you until the host confirms or declines.</Notice>}
+      {pending && <Notice tone="warning">{t('confirmation.held')}</Notice>}
       <BookingDetails booking={booking} timeZone={timeZone} hour12={hour12} />
       {!pending && (
         <AddToCalendar
@@ -60,7 +64,8 @@ export function Confirmation({ booking: booked, token, timeZone, hour12 }: Confi
         />
       )}
       <p className="text-sm text-slate-700">
-        Need to change something? <TextLink href={manage}>Reschedule or cancel</TextLink>
+        {t('confirmation.changeSomething')}{' '}
+        <TextLink href={page ? page.href(manage) : manage}>{t('confirmation.rescheduleOrCancel')}</TextLink>
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useId, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
 import { BookingForm, type BookingFormProps } from './BookingForm';
 
@@ -10,15 +11,16 @@ interface DetailsStepProps extends BookingFormProps {
 
 /** The booking page's second step: the invitee's details for the chosen time. */
 export function DetailsStep({ headingRef, onChangeTime, ...form }: DetailsStepProps) {
+  const { t } = useTranslation();
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} data-step="form" className="max-w-lg space-y-5">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id={headingId} ref={headingRef} tabIndex={-1} className="text-lg font-semibold tracking-tight outline-none">
-          Your details
+          {t('form.heading')}
         </h2>
         <Button variant="ghost" onClick={onChangeTime}>
-          ← Change time
+          {t('form.changeTime')}
         </Button>
       </div>
       <BookingForm {...form} />

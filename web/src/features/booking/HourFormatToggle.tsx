@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { focusRing } from '../../ui/focusRing';
 
 interface HourFormatToggleProps {
@@ -7,12 +8,13 @@ interface HourFormatToggleProps {
 
 /** 12-hour / 24-hour clock as a two-button segmented control (a radio group to assistive technology). */
 export function HourFormatToggle({ hour12, onChange }: HourFormatToggleProps) {
+  const { t } = useTranslation();
   const options = [
-    { value: true, label: '12h' },
-    { value: false, label: '24h' },
+    { value: true, label: t('slots.hour12') },
+    { value: false, label: t('slots.hour24') },
   ];
   return (
-    <div role="radiogroup" aria-label="Clock format" className="inline-flex rounded-md bg-slate-100 p-0.5">
+    <div role="radiogroup" aria-label={t('slots.clockFormat')} className="inline-flex rounded-md bg-slate-100 p-0.5">
       {options.map((option) => {
         const checked = option.value === hour12;
         return (

@@ -1,5 +1,7 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
-import { formatLongDate, formatTimeRange } from '../../lib/zonedTime';
+import { useTranslation } from 'react-i18next';
+import { usePageLanguage } from '../../lib/pageLanguage';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
@@ -9,18 +11,29 @@ import { icsPath, type Booking } from './api';
 import { BookingDetails } from './BookingDetails';
 import { CancelBookingForm } from './CancelBookingForm';
 import { RescheduleBooking } from './RescheduleBooking';
+import { slotWhen } from './takenMessage';
 import { useViewerPreferences } from './useViewerPreferences';
 
 /** What the invitee opens the page to do; a booking that can no longer change is only viewed. */
 type ManageMode = 'view' | 'cancel' | 'reschedule';
 
 function StatusBadge({ booking, over }: { booking: Booking; over: boolean }) {
-  if (booking.rescheduleRequestedAt) return <Badge tone="amber">New time needed</Badge>;
-  if (booking.status === 'cancelled') return <Badge tone="red">Cancelled</Badge>;
-  if (booking.status === 'declined') return <Badge tone="red">Declined</Badge>;
-  if (over) return <Badge>Past</Badge>;
-  if (booking.status === 'pending') return <Badge tone="amber">Pending</Badge>;
-  return <Badge tone="green">Confirmed</Badge>;
+  const { t } = useTranslation();
+  if (booking.rescheduleRequestedAt) return <Badge tone="amber">{t('manage.badge.newTimeNeeded')}</Badge>;
+  if (booking.status === 'cancelled') return <Badge tone="red">{t('manage.badge.cancelled')}</Badge>;
+  if (booking.status === 'declined') return <Badge tone="red">{t('manage.badge.declined')}</Badge>;
+  if (over) return <Badge>{t('manage.badge.past')}</Badge>;
+  if (booking.status === 'pending') return <Badge tone="amber">{t('manage.badge.pending')}</Badge>;
+  return <Badge tone="green">{t('manage.badge.confirmed')}</Badge>;
+}
+
+/** What the page says first about the booking's state. */
+function headlineOf(t: TFunction, booking: Booking, over: boolean, asked: boolean): string {
+  if (asked) return t('manage.headline.newTimeAsked', { host: booking.host.name });
+  if (booking.status === 'cancelled') return t('manage.headline.cancelled');
+  if (booking.status === 'declined') return t('manage.headline.declined');
+  if (over) return t('manage.headline.ended');
+  return booking.status === 'pending' ? t('manage.headline.pending') : t('manage.headline.confirmed');
 }
 
 interface ManageBookingProps {
@@ -33,6 +46,8 @@ interface ManageBookingProps {
 
 /** The invitee's booking: its state and details, and rescheduling or cancelling it while it is ahead. */
 export function ManageBooking({ booking, token, initialMode, onChanged }: ManageBookingProps) {
+  const { t } = useTranslation();
+  const page = usePageLanguage();
   const prefs = useViewerPreferences();
   const [now] = useState(() => Date.now());
   const active = booking.status === 'confirmed' || booking.status === 'pending';
@@ -44,32 +59,21 @@ export function ManageBooking({ booking, token, initialMode, onChanged }: Manage
     changeable && !(asked && initialMode === 'cancel') ? initialMode : 'view',
   );
   const [done, setDone] = useState<string | null>(null);
-  const bookAgain = `/${encodeURIComponent(booking.host.username)}/${encodeURIComponent(booking.eventType.slug)}`;
-
-  const headline = asked
-    ? `${booking.host.name} asked you to pick a new time`
-    : !active
-      ? booking.status === 'cancelled'
-        ? 'This booking is cancelled'
-        : 'The host declined this request'
-      : over
-        ? 'This meeting has ended'
-        : booking.status === 'pending'
-          ? 'Waiting for the host to confirm'
-          : 'Your booking is confirmed';
+  const typePath = `/${encodeURIComponent(booking.host.username)}/${encodeURIComponent(booking.eventType.slug)}`;
+  const bookAgain = page ? page.href(typePath) : typePath;
 
   return (
     <>
       <div className="space-y-2">
         <StatusBadge booking={booking} over={over} />
-        <h1 className="text-2xl font-semibold tracking-tight">{headline}</h1>
-        {booking.status === 'pending' && !over && (
-          <p className="text-sm text-slate-600">You will get an e-mail when the host confirms or declines.</p>
-        )}
+        <h1 className="text-2xl font-semibold tracking-tight">{headlineOf(t, booking, over, asked)}</h1>
+        {booking.status === 'pending' && !over && <p className="text-sm text-slate-600">{t('manage.pendingText')}</p>}
         {asked && (
           <p className="text-sm text-slate-600">
-            The meeting's old time no longer holds. Choose another that suits you.
-            {booking.cancelReason && <span className="block">Reason: {booking.cancelReason}</span>}
+            {t('manage.oldTimeGone')}
+            {booking.cancelReason && (
+              <span className="block">{t('manage.reason', { reason: booking.cancelReason })}</span>
+            )}
           </p>
         )}
       </div>
@@ -78,7 +82,7 @@ export function ManageBooking({ booking, token, initialMode, onChanged }: Manage
 
       {mode === 'view' && asked && (
         <div className="border-t border-slate-200 pt-6">
-          <Button onClick={() => setMode('reschedule')}>Pick a new time</Button>
+          <Button onClick={() => setMode('reschedule')}>{t('manage.pickNewTime')}</Button>
         </div>
       )}
 
@@ -93,10 +97,10 @@ export function ManageBooking({ booking, token, initialMode, onChanged }: Manage
           )}
           <div className="flex flex-wrap gap-3 border-t border-slate-200 pt-6">
             <Button variant="secondary" onClick={() => setMode('reschedule')}>
-              Reschedule
+              {t('manage.reschedule')}
             </Button>
             <Button variant="secondaryDanger" onClick={() => setMode('cancel')}>
-              Cancel booking
+              {t('manage.cancelBooking')}
             </Button>
           </div>
         </div>
@@ -110,7 +114,7 @@ export function ManageBooking({ booking, token, initialMode, onChanged }: Manage
           onDone={() => {
             setMode('view');
             onChanged();
-            setDone('Your booking is cancelled. The host has been told.');
+            setDone(t('manage.cancelled'));
           }}
         />
       )}
@@ -124,14 +128,13 @@ export function ManageBooking({ booking, token, initialMode, onChanged }: Manage
           onDone={(moved) => {
             setMode('view');
             onChanged();
-            const start = Date.parse(moved.start);
-            const time = `${formatTimeRange(start, Date.parse(moved.end), prefs.timeZone, prefs.hour12)} on ${formatLongDate(start, prefs.timeZone)}`;
+            const when = slotWhen(t, moved, prefs.timeZone, prefs.hour12, page?.dateLocale);
             setDone(
               !asked
-                ? `Rescheduled to ${time}.`
+                ? t('manage.rescheduled', { when })
                 : moved.status === 'pending'
-                  ? `Your new time, ${time}, was sent to ${booking.host.name} to confirm.`
-                  : `Booked again for ${time}.`,
+                  ? t('manage.sentForConfirmation', { when, host: booking.host.name })
+                  : t('manage.bookedAgain', { when }),
             );
           }}
         />
@@ -139,7 +142,8 @@ export function ManageBooking({ booking, token, initialMode, onChanged }: Manage
 
       {!changeable && (
         <p className="border-t border-slate-200 pt-6 text-sm text-slate-700">
-          Want to meet {active ? 'again' : 'at another time'}? <TextLink href={bookAgain}>Book a new time</TextLink>
+          {active ? t('manage.meetAgain') : t('manage.meetAnotherTime')}{' '}
+          <TextLink href={bookAgain}>{t('manage.bookNewTime')}</TextLink>
         </p>
       )}
     </>

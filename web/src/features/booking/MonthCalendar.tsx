@@ -1,4 +1,6 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDateLocale } from '../../lib/pageLanguage';
 import {
   addDays,
   compareDates,
@@ -44,8 +46,10 @@ function chevron(direction: 'left' | 'right') {
 /** A month as a table of day buttons; days with offered times are enabled and marked with a dot. */
 export function MonthCalendar(props: MonthCalendarProps) {
   const { month, today, firstDayOfWeek, slotCounts, selectedDay, onSelectDay, loading } = props;
-  const names = useMemo(() => weekdayNames(firstDayOfWeek, 'short'), [firstDayOfWeek]);
-  const longNames = useMemo(() => weekdayNames(firstDayOfWeek, 'long'), [firstDayOfWeek]);
+  const { t } = useTranslation();
+  const locale = useDateLocale();
+  const names = useMemo(() => weekdayNames(firstDayOfWeek, 'short', locale), [firstDayOfWeek, locale]);
+  const longNames = useMemo(() => weekdayNames(firstDayOfWeek, 'long', locale), [firstDayOfWeek, locale]);
 
   const weeks = useMemo(() => {
     const first = { ...month, day: 1 };
@@ -56,7 +60,7 @@ export function MonthCalendar(props: MonthCalendarProps) {
     return Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
   }, [month, firstDayOfWeek]);
 
-  const monthLabel = formatMonth(month);
+  const monthLabel = formatMonth(month, locale);
   const headingId = `calendar-${dateKey(month)}`;
 
   const bookableKeys = useMemo(
@@ -119,7 +123,7 @@ export function MonthCalendar(props: MonthCalendarProps) {
             type="button"
             onClick={() => props.onMonthChange(-1)}
             disabled={!props.canGoBack}
-            aria-label="Previous month"
+            aria-label={t('calendar.previousMonth')}
             className={`grid size-10 place-items-center rounded-full text-slate-700 hover:bg-slate-100 disabled:cursor-not-allowed disabled:text-slate-300 disabled:hover:bg-transparent ${focusRing}`}
           >
             {chevron('left')}
@@ -128,7 +132,7 @@ export function MonthCalendar(props: MonthCalendarProps) {
             type="button"
             onClick={() => props.onMonthChange(1)}
             disabled={!props.canGoForward}
-            aria-label="Next month"
+            aria-label={t('calendar.nextMonth')}
             className={`grid size-10 place-items-center rounded-full text-slate-700 hover:bg-slate-100 disabled:cursor-not-allowed disabled:text-slate-300 disabled:hover:bg-transparent ${focusRing}`}
           >
             {chevron('right')}
@@ -156,9 +160,10 @@ export function MonthCalendar(props: MonthCalendarProps) {
                 const bookable = count > 0 && !past;
                 const selected = key === selectedDay;
                 const isToday = compareDates(date, today) === 0;
-                const label = `${formatCivilDate(date, { weekday: 'long', day: 'numeric', month: 'long' })}, ${
-                  bookable ? `${count} ${count === 1 ? 'time' : 'times'} available` : 'no times available'
-                }`;
+                const day = formatCivilDate(date, { weekday: 'long', day: 'numeric', month: 'long' }, locale);
+                const label = bookable
+                  ? t('calendar.dayWithTimes', { date: day, count })
+                  : t('calendar.dayWithoutTimes', { date: day });
                 return (
                   <td key={d} className="p-0.5 text-center">
                     <button

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { TextAreaField } from '../../ui/TextAreaField';
 
 interface ReasonFieldProps {
@@ -9,9 +10,10 @@ interface ReasonFieldProps {
 
 /** Why a booking is cancelled or declined: optional, and as long as the server keeps (1000 characters). */
 export function ReasonField({ hint, value, onChange }: ReasonFieldProps) {
+  const { t } = useTranslation();
   return (
     <TextAreaField
-      label="Reason (optional)"
+      label={t('cancel.reason')}
       hint={hint}
       maxLength={1000}
       value={value}

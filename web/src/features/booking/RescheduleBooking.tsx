@@ -1,12 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api';
+import { useDateLocale } from '../../lib/pageLanguage';
 import { timeZoneLabel } from '../../lib/timeZones';
-import { formatLongDate, formatTimeRange, zonedDateKey } from '../../lib/zonedTime';
+import { zonedDateKey } from '../../lib/zonedTime';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { inviteeBookingKey, rescheduleAsInvitee, type Booking } from './api';
+import { errorText } from './errorText';
 import { SlotPicker, usePickerView } from './SlotPicker';
+import { slotWhen } from './takenMessage';
 import { useNewTime } from './useNewTime';
 import { pageSlots, useSlotStream } from './useSlots';
 import type { ViewerPreferences } from './useViewerPreferences';
@@ -24,6 +28,8 @@ interface RescheduleBookingProps {
  * whose host asked for a new time comes back this way.
  */
 export function RescheduleBooking({ booking, token, prefs, onBack, onDone }: RescheduleBookingProps) {
+  const { t } = useTranslation();
+  const locale = useDateLocale();
   const queryClient = useQueryClient();
   const user = booking.host.username;
   const type = booking.eventType.slug;
@@ -37,8 +43,8 @@ export function RescheduleBooking({ booking, token, prefs, onBack, onDone }: Res
       onDone(moved);
     },
   );
-  const current = Date.parse(booking.start);
-  const picker = usePickerView(zonedDateKey(current, prefs.timeZone));
+  const current = slotWhen(t, booking, prefs.timeZone, prefs.hour12, locale);
+  const picker = usePickerView(zonedDateKey(Date.parse(booking.start), prefs.timeZone));
   const headingRef = useRef<HTMLHeadingElement>(null);
   useSlotStream(user, type);
 
@@ -48,28 +54,30 @@ export function RescheduleBooking({ booking, token, prefs, onBack, onDone }: Res
     <div className="space-y-5 border-t border-slate-200 pt-6">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 ref={headingRef} tabIndex={-1} className="text-lg font-semibold outline-none">
-          {chosen ? 'Confirm the new time' : 'Choose a new time'}
+          {chosen ? t('reschedule.confirmHeading') : t('reschedule.chooseHeading')}
         </h2>
         <Button variant="ghost" onClick={chosen ? unpick : onBack}>
-          {chosen ? '← Choose another time' : '← Back'}
+          {chosen ? t('reschedule.chooseAnother') : t('reschedule.back')}
         </Button>
       </div>
       <p className="text-sm text-slate-700">
-        {booking.rescheduleRequestedAt ? 'Was' : 'Currently'}:{' '}
-        {formatTimeRange(current, Date.parse(booking.end), prefs.timeZone, prefs.hour12)} on{' '}
-        {formatLongDate(current, prefs.timeZone)} ({timeZoneLabel(prefs.timeZone)})
+        {t(booking.rescheduleRequestedAt ? 'reschedule.was' : 'reschedule.current', {
+          when: current,
+          zone: timeZoneLabel(prefs.timeZone),
+        })}
       </p>
       {chosen ? (
         <div className="space-y-4">
           <p className="rounded-md bg-indigo-50 px-4 py-3 text-sm font-medium text-indigo-900">
-            New time: {formatTimeRange(Date.parse(chosen.start), Date.parse(chosen.end), prefs.timeZone, prefs.hour12)}{' '}
-            on {formatLongDate(Date.parse(chosen.start), prefs.timeZone)}
+            {t('reschedule.newTime', { when: slotWhen(t, chosen, prefs.timeZone, prefs.hour12, locale) })}
           </p>
           {move.isError && !(move.error instanceof ApiError && move.error.code === 'slot_unavailable') && (
-            <Alert>Could not reschedule. {move.error.message}</Alert>
+            <Alert>
+              {t('reschedule.failed')} {errorText(move.error, t)}
+            </Alert>
           )}
           <Button pending={move.isPending} onClick={() => move.mutate(chosen)}>
-            Confirm new time
+            {t('reschedule.confirm')}
           </Button>
         </div>
       ) : (

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   addMonths,
   civilDateOf,
@@ -15,6 +16,7 @@ import {
   type CivilDate,
 } from '../../lib/zonedTime';
 import { localeFirstDayOfWeek } from '../../lib/locale';
+import { useDateLocale } from '../../lib/pageLanguage';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { focusRing } from '../../ui/focusRing';
@@ -23,6 +25,7 @@ import { Spinner } from '../../ui/Spinner';
 import { TimeZonePicker } from '../../ui/TimeZonePicker';
 import type { Slot } from './api';
 import { shownMonth } from './bookingUrl';
+import { errorText } from './errorText';
 import { HourFormatToggle } from './HourFormatToggle';
 import { MonthCalendar } from './MonthCalendar';
 import { findNextSlot, MAX_WINDOW_DAYS, useMonthSlots, type SlotSource } from './useSlots';
@@ -62,9 +65,11 @@ interface SlotPickerProps {
 export function SlotPicker(props: SlotPickerProps) {
   const { source, prefs, onPick, view, onViewChange, bookingWindowDays, notice } = props;
   const { timeZone, hour12 } = prefs;
+  const { t } = useTranslation();
+  const locale = useDateLocale();
   const [now] = useState(() => Date.now());
   const today = civilDateOf(now, timeZone);
-  const [firstDayOfWeek] = useState(localeFirstDayOfWeek);
+  const firstDayOfWeek = useMemo(() => localeFirstDayOfWeek(locale), [locale]);
   const timesHeadingId = useId();
 
   const windowDays = bookingWindowDays ?? MAX_WINDOW_DAYS;
@@ -119,7 +124,7 @@ export function SlotPicker(props: SlotPickerProps) {
     <div className="space-y-5">
       {notice}
       <div className="grid gap-6 md:grid-cols-[minmax(0,1fr)_13rem]">
-        <section aria-label="Choose a day" className="min-w-0">
+        <section aria-label={t('calendar.chooseDay')} className="min-w-0">
           <MonthCalendar
             month={month}
             today={today}
@@ -133,9 +138,9 @@ export function SlotPicker(props: SlotPickerProps) {
             onMonthChange={changeMonth}
           />
           <div className="mt-5 space-y-3">
-            <TimeZonePicker label="Time zone" value={timeZone} onChange={prefs.setTimeZone} />
+            <TimeZonePicker label={t('slots.timeZone')} value={timeZone} onChange={prefs.setTimeZone} />
             <div className="flex items-center justify-between gap-3">
-              <span className="text-sm text-slate-600">Show times as</span>
+              <span className="text-sm text-slate-600">{t('slots.showTimesAs')}</span>
               <HourFormatToggle hour12={hour12} onChange={prefs.setHour12} />
             </div>
           </div>
@@ -144,39 +149,43 @@ export function SlotPicker(props: SlotPickerProps) {
         <section aria-labelledby={timesHeadingId} className="min-w-0">
           <h3 id={timesHeadingId} className="mb-3 text-base font-semibold text-slate-900">
             {selectedDate
-              ? formatCivilDate(selectedDate, { weekday: 'long', day: 'numeric', month: 'long' })
-              : 'Available times'}
+              ? formatCivilDate(selectedDate, { weekday: 'long', day: 'numeric', month: 'long' }, locale)
+              : t('slots.availableTimes')}
           </h3>
           {query.isPending ? (
             <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 md:grid-cols-1" aria-hidden="true">
               {Array.from({ length: 6 }, (_, i) => (
                 <Skeleton key={i} className="h-11" />
               ))}
-              <span className="sr-only">Loading times…</span>
+              <span className="sr-only">{t('slots.loading')}</span>
             </div>
           ) : query.isError ? (
             <div className="space-y-3">
-              <Alert>Could not load the available times. {query.error.message}</Alert>
+              <Alert>
+                {t('slots.loadFailed')} {errorText(query.error, t)}
+              </Alert>
               <Button variant="secondary" onClick={() => query.refetch()}>
-                Try again
+                {t('tryAgain')}
               </Button>
             </div>
           ) : monthIsEmpty ? (
             <div className="space-y-3 text-sm text-slate-700">
-              <p>No times are available in {formatMonth(month)}.</p>
+              <p>{t('slots.noneInMonth', { month: formatMonth(month, locale) })}</p>
               {nextAvailable.data === undefined && nextAvailable.isSuccess ? (
-                <p role="status">There are no available times in the next {windowDays} days.</p>
+                <p role="status">{t('slots.noneInWindow', { count: windowDays })}</p>
               ) : (
                 <Button variant="secondary" pending={nextAvailable.isPending} onClick={() => nextAvailable.mutate()}>
-                  Jump to the next available date
+                  {t('slots.jumpToNext')}
                 </Button>
               )}
-              {nextAvailable.isError && <Alert>Could not search for times. {nextAvailable.error.message}</Alert>}
+              {nextAvailable.isError && (
+                <Alert>
+                  {t('slots.searchFailed')} {errorText(nextAvailable.error, t)}
+                </Alert>
+              )}
             </div>
           ) : daySlots.length === 0 ? (
-            <p className="text-sm text-slate-600">
-              {day ? 'No times are left on this day. Choose another day.' : 'Choose a day to see its times.'}
-            </p>
+            <p className="text-sm text-slate-600">{day ? t('slots.dayFull') : t('slots.chooseDayFirst')}</p>
           ) : (
             <ul className="grid max-h-none grid-cols-2 gap-2 sm:grid-cols-3 md:max-h-[26rem] md:grid-cols-1 md:overflow-y-auto md:p-0.5">
               {daySlots.map((slot) => (
@@ -187,7 +196,7 @@ export function SlotPicker(props: SlotPickerProps) {
                     onClick={() => onPick(slot)}
                     className={`w-full rounded-md border border-indigo-300 bg-white px-3 py-2.5 text-sm font-semibold text-indigo-700 tabular-nums transition-colors hover:border-indigo-600 hover:bg-indigo-50 ${focusRing}`}
                   >
-                    {formatTime(Date.parse(slot.start), timeZone, hour12)}
+                    {formatTime(Date.parse(slot.start), timeZone, hour12, locale)}
                   </button>
                 </li>
               ))}
@@ -195,7 +204,7 @@ export function SlotPicker(props: SlotPickerProps) {
           )}
           {query.isFetching && !query.isPending && (
             <div className="mt-3">
-              <Spinner label="Updating times…" />
+              <Spinner label={t('slots.updating')} />
             </div>
           )}
         </section>

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { i18n, loadLanguage } from '../../lib/i18n';
 import { answerOf, answersToSend, maxTextLength, validateBooking, type BookingFormValues } from './bookingRules';
+
+const en = i18n.getFixedT('en');
 
 type Questions = Parameters<typeof validateBooking>[1];
 
@@ -18,22 +21,22 @@ const filled: BookingFormValues = {
 
 describe('validateBooking', () => {
   it('accepts a complete form', () => {
-    expect(validateBooking(filled, questions)).toEqual({});
+    expect(validateBooking(filled, questions, en)).toEqual({});
   });
 
   it('asks for a name and a valid e-mail address', () => {
-    expect(validateBooking({ ...filled, name: '  ', email: '' }, questions)).toEqual({
+    expect(validateBooking({ ...filled, name: '  ', email: '' }, questions, en)).toEqual({
       'invitee.name': 'Enter your name.',
       'invitee.email': 'Enter your e-mail address.',
     });
-    expect(validateBooking({ ...filled, name: 'x'.repeat(121), email: 'ivy@example' }, questions)).toEqual({
+    expect(validateBooking({ ...filled, name: 'x'.repeat(121), email: 'ivy@example' }, questions, en)).toEqual({
       'invitee.name': 'Use at most 120 characters.',
       'invitee.email': 'Enter a valid e-mail address, like name@example.com.',
     });
   });
 
   it('requires required answers, a ticked box for a required checkbox, and nothing of optional ones', () => {
-    const errors = validateBooking({ ...filled, answers: { topic: '', terms: false } }, questions);
+    const errors = validateBooking({ ...filled, answers: { topic: '', terms: false } }, questions, en);
     expect(errors).toEqual({
       'answers.topic': 'This question is required.',
       'answers.terms': 'Tick this box to continue.',
@@ -48,19 +51,35 @@ describe('validateBooking', () => {
         notes: 'n'.repeat(maxTextLength + 1),
       },
       questions,
+      en,
     );
     expect(errors).toEqual({
-      'answers.topic': `Use at most ${maxTextLength} characters.`,
+      'answers.topic': 'Use at most 5,000 characters.',
       'answers.size': 'Pick one of the options.',
       'answers.phone': 'Enter a phone number: digits, spaces, and + ( ) . - only.',
-      notes: `Use at most ${maxTextLength} characters.`,
+      notes: 'Use at most 5,000 characters.',
     });
   });
 
   it('does not take Object.prototype for an answer to a question id such as "constructor"', () => {
     const odd: Questions = [{ id: 'constructor', label: 'Why', type: 'text', required: true }];
-    expect(validateBooking({ ...filled, answers: {} }, odd)).toEqual({
+    expect(validateBooking({ ...filled, answers: {} }, odd, en)).toEqual({
       'answers.constructor': 'This question is required.',
+    });
+  });
+});
+
+describe('validateBooking in German', () => {
+  beforeAll(() => loadLanguage('de'));
+
+  it('words the same findings in German, with German number formatting', () => {
+    const faulty = { name: '', email: 'ivy@', answers: { topic: '', terms: false }, notes: 'n'.repeat(5001) };
+    expect(validateBooking(faulty, questions, i18n.getFixedT('de'))).toEqual({
+      'invitee.name': 'Geben Sie Ihren Namen ein.',
+      'invitee.email': 'Geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.com.',
+      'answers.topic': 'Diese Frage muss beantwortet werden.',
+      'answers.terms': 'Setzen Sie das Häkchen, um fortzufahren.',
+      notes: 'Verwenden Sie höchstens 5.000 Zeichen.',
     });
   });
 });

@@ -6,16 +6,17 @@ import {
   type AnswerProblem,
   type Answers,
 } from '../../../../src/modules/scheduling/bookings.rules';
+import type { TFunction } from 'i18next';
 import type { FieldErrors } from '../../lib/api';
 import { firstIssue } from '../../lib/serverRules';
 import type { Question } from './api';
 
-// The server's own rules (bookings.rules.ts), run before a round trip and worded for the form.
+// The server's own rules (bookings.rules.ts), run before a round trip and worded for the form, in its language.
 export const maxTextLength = MAX_TEXT_LENGTH;
 export type { Answers };
 export const answerOf = answerTo;
 
-function sentenceOf(p: AnswerProblem<Question>): string | undefined {
+function sentenceOf(p: AnswerProblem<Question>, t: TFunction): string | undefined {
   switch (p.problem) {
     case 'not_asked':
     case 'wrong_kind':
@@ -23,12 +24,21 @@ function sentenceOf(p: AnswerProblem<Question>): string | undefined {
       // input (answersToSend). The server still checks both.
       return undefined;
     case 'missing':
-      return p.question.type === 'checkbox' ? 'Tick this box to continue.' : 'This question is required.';
+      return p.question.type === 'checkbox' ? t('rules.tick') : t('rules.required');
     case 'not_an_option':
-      return 'Pick one of the options.';
+      return t('rules.notAnOption');
     case 'not_a_phone_number':
-      return 'Enter a phone number: digits, spaces, and + ( ) . - only.';
+      return t('rules.phone');
   }
+}
+
+/** The name rule's finding in the form's words: missing, too long, or written over more than one line. */
+function nameSentence(name: string, t: TFunction): string | undefined {
+  const issue = firstIssue(inviteeSchema.shape.name, name);
+  if (!issue) return undefined;
+  if (issue.code === 'too_small') return t('rules.nameMissing');
+  if (issue.code === 'too_big') return t('rules.tooLong', { max: Number(issue.maximum) });
+  return t('rules.nameOneLine');
 }
 
 export interface BookingFormValues {
@@ -38,26 +48,23 @@ export interface BookingFormValues {
   notes: string;
 }
 
-export function validateBooking(values: BookingFormValues, questions: readonly Question[]): FieldErrors {
+export function validateBooking(values: BookingFormValues, questions: readonly Question[], t: TFunction): FieldErrors {
   const errors: FieldErrors = {};
-  const name = firstIssue(inviteeSchema.shape.name, values.name);
-  if (name) errors['invitee.name'] = name.message;
+  const name = nameSentence(values.name, t);
+  if (name) errors['invitee.name'] = name;
   const email = values.email.trim();
-  if (email === '') errors['invitee.email'] = 'Enter your e-mail address.';
-  else if (firstIssue(inviteeSchema.shape.email, email)) {
-    errors['invitee.email'] = 'Enter a valid e-mail address, like name@example.com.';
-  }
+  if (email === '') errors['invitee.email'] = t('rules.emailMissing');
+  else if (firstIssue(inviteeSchema.shape.email, email)) errors['invitee.email'] = t('rules.emailInvalid');
+  const tooLong = t('rules.tooLong', { max: maxTextLength });
   for (const question of questions) {
     const answer = answerOf(values.answers, question.id);
-    if (typeof answer === 'string' && answer.length > maxTextLength) {
-      errors[`answers.${question.id}`] = `Use at most ${maxTextLength} characters.`;
-    }
+    if (typeof answer === 'string' && answer.length > maxTextLength) errors[`answers.${question.id}`] = tooLong;
   }
   for (const problem of answerProblems(questions, values.answers)) {
-    const sentence = sentenceOf(problem);
+    const sentence = sentenceOf(problem, t);
     if (sentence) errors[`answers.${problem.id}`] ??= sentence;
   }
-  if (values.notes.length > maxTextLength) errors.notes = `Use at most ${maxTextLength} characters.`;
+  if (values.notes.length > maxTextLength) errors.notes = tooLong;
   return errors;
 }
 

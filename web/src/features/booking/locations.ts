@@ -1,23 +1,18 @@
+import type { TFunction } from 'i18next';
 import { VIDEO_PROVIDERS } from '../../../../src/db/schema/values';
 import type { LocationType } from './api';
 
-export const locationLabels: Record<LocationType, string> = {
-  jitsi: 'Jitsi video call',
-  zoom: 'Zoom',
-  google_meet: 'Google Meet',
-  teams: 'Microsoft Teams',
-  in_person: 'In person',
-  phone: 'Phone call',
-  none: 'To be agreed',
-};
+/** "Jitsi video call", "Vor Ort": where a meeting happens, in the reader's language. */
+export const locationLabel = (t: TFunction, type: LocationType): string => t(`location.${type}`);
 
 export function isVideo(type: LocationType) {
   return (VIDEO_PROVIDERS as readonly string[]).includes(type);
 }
 
-export function formatDuration(minutes: number): string {
-  if (minutes < 60) return `${minutes} min`;
+/** "30 min", "1 h 30 min" (in German "1 Std. 30 Min."). */
+export function formatDuration(t: TFunction, minutes: number): string {
+  if (minutes < 60) return t('duration.minutes', { minutes });
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return rest ? `${hours} h ${rest} min` : `${hours} h`;
+  return rest ? t('duration.hoursAndMinutes', { hours, minutes: rest }) : t('duration.hours', { hours });
 }

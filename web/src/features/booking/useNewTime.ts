@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api';
+import { useDateLocale } from '../../lib/pageLanguage';
 import type { Booking, Slot } from './api';
 import { takenMessage } from './takenMessage';
 import type { SlotSource } from './useSlots';
@@ -15,6 +17,8 @@ export function useNewTime(
   send: (slot: Slot) => Promise<Booking>,
   onMoved: (moved: Booking) => void,
 ) {
+  const { t } = useTranslation();
+  const locale = useDateLocale();
   const queryClient = useQueryClient();
   const [chosen, setChosen] = useState<Slot | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -25,7 +29,7 @@ export function useNewTime(
       const gone = error instanceof ApiError && (error.code === 'slot_unavailable' || 'start' in error.fields);
       if (!gone) return;
       void queryClient.invalidateQueries({ queryKey: source.key });
-      setNotice(takenMessage(slot, reader.timeZone, reader.hour12, 'now'));
+      setNotice(takenMessage(t, slot, { ...reader, locale }, 'now'));
       setChosen(null);
     },
   });

@@ -1,10 +1,12 @@
+import { useTranslation } from 'react-i18next';
 import { TextLink } from '../../ui/TextLink';
 import type { Booking, VideoLink } from '../booking/api';
 import { LocationText } from '../booking/BookingDetails';
-import { isVideo, locationLabels } from '../booking/locations';
+import { isVideo, locationLabel } from '../booking/locations';
 
 function VideoLinkProgress({ video }: { video: VideoLink }) {
-  const label = locationLabels[video.provider];
+  const { t } = useTranslation();
+  const label = locationLabel(t, video.provider);
   if (video.status === 'pending') return <span className="block text-slate-600">Creating the {label} link…</span>;
   if (video.status !== 'failed') return null;
   return (
@@ -17,11 +19,12 @@ function VideoLinkProgress({ video }: { video: VideoLink }) {
 
 /** The host's "Where": unlike the invitee, the host learns how making the meeting link is going. */
 export function HostLocation({ booking }: { booking: Booking }) {
+  const { t } = useTranslation();
   const { location, video } = booking;
   const linkMissing = isVideo(location.type) && !location.url && !location.value;
   return (
     <>
-      {linkMissing ? locationLabels[location.type] : <LocationText location={location} />}
+      {linkMissing ? locationLabel(t, location.type) : <LocationText location={location} />}
       {!location.url && video && <VideoLinkProgress video={video} />}
     </>
   );

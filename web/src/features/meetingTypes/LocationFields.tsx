@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LOCATION_TYPES } from '../../../../src/db/schema/values';
 import type { FieldBinder } from '../../ui/bindFields';
 import { focusRing } from '../../ui/focusRing';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import type { LocationType } from '../booking/api';
-import { locationLabels } from '../booking/locations';
+import { locationLabel } from '../booking/locations';
 import { integrationsKey, listIntegrations, providerForLocation, type Integration } from '../integrations/api';
 import type { MeetingTypeDraft } from './draft';
 
@@ -40,10 +42,11 @@ function locationHint(type: LocationType, integrations: Integration[] | undefine
 
 /** Where a meeting type's meetings happen, with the address or number where one is typed in. */
 export function LocationFields({ fields }: { fields: FieldBinder<MeetingTypeDraft> }) {
+  const { t } = useTranslation();
   const integrations = useQuery({ queryKey: integrationsKey, queryFn: ({ signal }) => listIntegrations(signal) });
   const type = fields.text('locationType', {
     errorKey: 'location.type',
-    // The options are locationLabels' keys.
+    // The options are LOCATION_TYPES.
     parse: (text) => text as LocationType,
     // An error about the typed-in value was about the old kind of location.
     onEdit: () => fields.clearError('location.value'),
@@ -58,9 +61,9 @@ export function LocationFields({ fields }: { fields: FieldBinder<MeetingTypeDraf
         hint={locationHint(type.value, integrations.data)}
         {...type}
       >
-        {Object.entries(locationLabels).map(([value, label]) => (
+        {LOCATION_TYPES.map((value) => (
           <option key={value} value={value}>
-            {label}
+            {locationLabel(t, value)}
           </option>
         ))}
       </SelectField>

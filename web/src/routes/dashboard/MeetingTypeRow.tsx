@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { formatDuration, locationLabels } from '../../features/booking/locations';
+import { formatDuration, locationLabel } from '../../features/booking/locations';
 import {
   deleteMeetingType,
   duplicateMeetingType,
@@ -31,6 +32,7 @@ interface MeetingTypeRowProps {
 
 /** One meeting type in the list: its colour, facts and link, on/off, and what can be done with it. */
 export function MeetingTypeRow({ type, username, scheduleName }: MeetingTypeRowProps) {
+  const { t } = useTranslation();
   const [, navigate] = useLocation();
   const queryClient = useQueryClient();
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -86,7 +88,7 @@ export function MeetingTypeRow({ type, username, scheduleName }: MeetingTypeRowP
             {type.requiresConfirmation && <Badge tone="amber">Needs confirmation</Badge>}
           </h2>
           <p className="text-sm text-slate-600">
-            {formatDuration(type.durationMinutes)} · {locationLabels[type.location.type]}
+            {formatDuration(t, type.durationMinutes)} · {locationLabel(t, type.location.type)}
             {scheduleName && ` · ${scheduleName}`}
           </p>
           <p className="text-sm break-all text-slate-600">{path}</p>

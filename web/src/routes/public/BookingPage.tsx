@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useParams, useSearchParams } from 'wouter';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'wouter';
 import {
   fetchBookingPage,
   inviteeBookingKey,
@@ -10,19 +11,20 @@ import {
   type Slot,
 } from '../../features/booking/api';
 import { BookedConfirmation } from '../../features/booking/BookedConfirmation';
-import { bookingSearch, readBookingUrl, type BookingUrl } from '../../features/booking/bookingUrl';
+import { ChosenTime } from '../../features/booking/ChosenTime';
 import { DetailsStep } from '../../features/booking/DetailsStep';
 import { redirectAfterBooking } from '../../features/booking/redirectAfterBooking';
 import { SlotPicker } from '../../features/booking/SlotPicker';
 import { takenMessage } from '../../features/booking/takenMessage';
 import { useBookingDraft } from '../../features/booking/useBookingDraft';
+import { useBookingUrl } from '../../features/booking/useBookingUrl';
 import { useBookWithKey } from '../../features/booking/useBookWithKey';
 import { useChosenSlot } from '../../features/booking/useChosenSlot';
 import { monthSlotsQuery, pageSlots, slotsKeyPrefix, useSlotStream } from '../../features/booking/useSlots';
 import { useViewerPreferences, type ViewerPreferences } from '../../features/booking/useViewerPreferences';
 import { ApiError } from '../../lib/api';
-import { timeZoneLabel } from '../../lib/timeZones';
-import { civilDateOf, firstOfMonth, formatLongDate, formatTimeRange, zonedDateKey } from '../../lib/zonedTime';
+import { useDateLocale, usePageLanguage } from '../../lib/pageLanguage';
+import { civilDateOf, firstOfMonth, zonedDateKey } from '../../lib/zonedTime';
 import { Alert } from '../../ui/Alert';
 import { PageTitle } from '../../ui/PageTitle';
 import { BookingPageSkeleton } from './BookingPageSkeleton';
@@ -36,6 +38,7 @@ function isNotFound(error: unknown) {
 }
 
 export function BookingPage() {
+  const { t } = useTranslation();
   const { username = '', slug = '' } = useParams<{ username: string; slug: string }>();
   const prefs = useViewerPreferences();
   const queryClient = useQueryClient();
@@ -52,14 +55,9 @@ export function BookingPage() {
   if (page.isPending) return <BookingPageSkeleton />;
   if (page.isError) {
     if (isNotFound(page.error)) {
-      return (
-        <PublicNotFound
-          title="Booking page not found"
-          description="This booking link does not exist or is no longer active. Check the link, or ask the person who sent it."
-        />
-      );
+      return <PublicNotFound title={t('bookingPage.notFoundTitle')} description={t('bookingPage.notFoundText')} />;
     }
-    return <PageLoadError message={page.error.message} onRetry={() => page.refetch()} />;
+    return <PageLoadError error={page.error} onRetry={() => page.refetch()} />;
   }
   return <BookingFlow username={username} slug={slug} prefs={prefs} {...page.data} />;
 }
@@ -71,13 +69,12 @@ function BookingFlow({
   host,
   meetingType,
 }: { username: string; slug: string; prefs: ViewerPreferences } & Awaited<ReturnType<typeof fetchBookingPage>>) {
+  const { t } = useTranslation();
+  const locale = useDateLocale();
+  const language = usePageLanguage()?.language;
   const queryClient = useQueryClient();
-  const [params, setParams] = useSearchParams();
-  const url = useMemo(() => readBookingUrl(params), [params]);
-  const go = useCallback(
-    (next: BookingUrl, how: 'push' | 'replace') => setParams(bookingSearch(next), { replace: how === 'replace' }),
-    [setParams],
-  );
+  const { url, go } = useBookingUrl();
+  const reader = { timeZone: prefs.timeZone, hour12: prefs.hour12, locale };
   const step = url.booked ? 'done' : url.slot ? 'form' : 'pick';
   const [notice, setNotice] = useState<string | undefined>();
   const draft = useBookingDraft(username, slug);
@@ -96,10 +93,10 @@ function BookingFlow({
     if (!gone || !formSlot) return;
     const start = Date.parse(formSlot.start);
     const why = picked.current !== null && Date.parse(picked.current) === start ? 'meanwhile' : 'link';
-    setNotice(takenMessage(formSlot, prefs.timeZone, prefs.hour12, why));
+    setNotice(takenMessage(t, formSlot, { timeZone: prefs.timeZone, hour12: prefs.hour12, locale }, why));
     const month = firstOfMonth(civilDateOf(start, prefs.timeZone));
     go({ month, date: zonedDateKey(start, prefs.timeZone) }, 'replace');
-  }, [gone, formSlot, prefs.timeZone, prefs.hour12, go]);
+  }, [gone, formSlot, prefs.timeZone, prefs.hour12, locale, go, t]);
 
   // Choosing a time puts focus on the form's heading, not on <body> where the gone time button left it.
   const formHeading = useRef<HTMLHeadingElement>(null);
@@ -110,9 +107,9 @@ function BookingFlow({
   }, [step]);
 
   const onInvalidConfirmation = useCallback(() => {
-    setNotice('This confirmation link does not open a booking. The link in your confirmation e-mail does.');
+    setNotice(t('bookingPage.invalidConfirmation'));
     go({}, 'replace');
-  }, [go]);
+  }, [go, t]);
 
   function pick(slot: Slot) {
     recordPageEvent(username, slug, 'slot_view');
@@ -141,6 +138,8 @@ function BookingFlow({
       start: slot.start,
       timeZone: prefs.timeZone,
       hourCycle: prefs.hour12 ? 'h12' : 'h23',
+      // The invitee's e-mails and manage page follow the language they booked in.
+      ...(language ? { locale: language } : {}),
       ...details,
     };
     booking.submit(input, {
@@ -154,7 +153,7 @@ function BookingFlow({
         const token = result.links ? tokenOf(result.links.manage) : null;
         if (!token) {
           go({}, 'replace');
-          setNotice('You are booked. The confirmation e-mail has the details and a link to change them.');
+          setNotice(t('bookingPage.bookedWithoutLink'));
           return;
         }
         queryClient.setQueryData(inviteeBookingKey(result.uid), result);
@@ -167,7 +166,7 @@ function BookingFlow({
         if (taken || notOffered) {
           booking.forgetAttempt();
           void queryClient.invalidateQueries({ queryKey: slotsKeyPrefix(username, slug) });
-          setNotice(takenMessage(slot, prefs.timeZone, prefs.hour12, 'now'));
+          setNotice(takenMessage(t, slot, reader, 'now'));
           go({ month: url.month, date: url.date }, 'replace');
           return;
         }
@@ -176,29 +175,21 @@ function BookingFlow({
     });
   }
 
-  const title = `${meetingType.title} with ${host.name}`;
+  const names = { title: meetingType.title, host: host.name };
   return (
     <PublicLayout wide>
-      <PageTitle>{step === 'done' ? `Booked: ${title}` : title}</PageTitle>
+      <PageTitle>{step === 'done' ? t('bookingPage.bookedTitle', names) : t('meetingWith', names)}</PageTitle>
       <PublicCard className="overflow-hidden">
         <div className="grid lg:grid-cols-[18rem_minmax(0,1fr)]">
           <div className="border-b border-slate-200 p-5 sm:p-6 lg:border-r lg:border-b-0">
             <MeetingSummary host={host} meetingType={meetingType}>
-              {formSlot && (
-                <p className="rounded-md bg-indigo-50 px-3 py-2 text-sm font-medium text-indigo-900">
-                  {formatLongDate(Date.parse(formSlot.start), prefs.timeZone)}
-                  <br />
-                  {formatTimeRange(Date.parse(formSlot.start), Date.parse(formSlot.end), prefs.timeZone, prefs.hour12)}
-                  <br />
-                  <span className="font-normal text-indigo-800">{timeZoneLabel(prefs.timeZone)}</span>
-                </p>
-              )}
+              {formSlot && <ChosenTime slot={formSlot} prefs={prefs} />}
             </MeetingSummary>
           </div>
           <div className="min-w-0 p-5 sm:p-6">
             {step === 'pick' && (
               <>
-                <h2 className="mb-4 text-lg font-semibold tracking-tight">Choose a time</h2>
+                <h2 className="mb-4 text-lg font-semibold tracking-tight">{t('bookingPage.chooseTime')}</h2>
                 <SlotPicker
                   source={pageSlots(username, slug)}
                   prefs={prefs}
@@ -218,7 +209,9 @@ function BookingFlow({
                 values={draft.values}
                 onValuesChange={draft.update}
                 pending={booking.isPending}
-                submitLabel={meetingType.requiresConfirmation ? 'Request this time' : 'Confirm booking'}
+                submitLabel={
+                  meetingType.requiresConfirmation ? t('bookingPage.requestTime') : t('bookingPage.confirmBooking')
+                }
                 onSubmit={(details, handlers) => submit(formSlot, details, handlers)}
               />
             )}

@@ -1,8 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import { Skeleton } from '../../ui/Skeleton';
 import { PublicCard, PublicLayout } from './PublicLayout';
 
 /** The booking page's shape while its meeting type loads. */
 export function BookingPageSkeleton() {
+  const { t } = useTranslation();
   return (
     <PublicLayout wide>
       <PublicCard className="grid gap-6 p-6 lg:grid-cols-[18rem_minmax(0,1fr)]">
@@ -16,7 +18,7 @@ export function BookingPageSkeleton() {
           <Skeleton className="h-64 w-full" />
         </div>
         <span role="status" className="sr-only">
-          Loading the booking page…
+          {t('bookingPage.loading')}
         </span>
       </PublicCard>
     </PublicLayout>

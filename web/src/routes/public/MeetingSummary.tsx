@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PublicHost, PublicMeetingType } from '../../features/booking/api';
-import { formatDuration, locationLabels } from '../../features/booking/locations';
+import { formatDuration, locationLabel } from '../../features/booking/locations';
 
 function Fact({ icon, children }: { icon: string; children: ReactNode }) {
   return (
@@ -34,12 +35,12 @@ export function MeetingSummary({
   meetingType: PublicMeetingType;
   children?: ReactNode;
 }) {
+  const { t } = useTranslation();
   return (
     <div className="space-y-4">
       {!meetingType.isActive && (
         <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-600/30">
-          <strong className="font-semibold">Preview.</strong> This meeting type is turned off: only you see this page,
-          and nobody can book it until you turn it on.
+          <strong className="font-semibold">{t('summary.preview')}</strong> {t('summary.previewText')}
         </p>
       )}
       <div>
@@ -47,9 +48,9 @@ export function MeetingSummary({
         <h1 className="mt-1 text-2xl font-semibold tracking-tight wrap-anywhere text-slate-900">{meetingType.title}</h1>
       </div>
       <ul className="space-y-2 text-sm text-slate-700">
-        <Fact icon={clockIcon}>{formatDuration(meetingType.durationMinutes)}</Fact>
-        <Fact icon={pinIcon}>{locationLabels[meetingType.locationType]}</Fact>
-        {meetingType.requiresConfirmation && <Fact icon={checkIcon}>The host confirms each request</Fact>}
+        <Fact icon={clockIcon}>{formatDuration(t, meetingType.durationMinutes)}</Fact>
+        <Fact icon={pinIcon}>{locationLabel(t, meetingType.locationType)}</Fact>
+        {meetingType.requiresConfirmation && <Fact icon={checkIcon}>{t('summary.hostConfirms')}</Fact>}
       </ul>
       {children}
       {meetingType.description && (

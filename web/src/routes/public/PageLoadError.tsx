@@ -1,14 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../features/booking/errorText';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { PublicCard, PublicLayout } from './PublicLayout';
 
-export function PageLoadError({ message, onRetry }: { message: string; onRetry: () => void }) {
+export function PageLoadError({ error, onRetry }: { error: Error; onRetry: () => void }) {
+  const { t } = useTranslation();
   return (
     <PublicLayout>
       <PublicCard className="space-y-4 p-6">
-        <Alert>Could not load this page. {message}</Alert>
+        <Alert>
+          {t('loadPageFailed')} {errorText(error, t)}
+        </Alert>
         <Button variant="secondary" onClick={onRetry}>
-          Try again
+          {t('tryAgain')}
         </Button>
       </PublicCard>
     </PublicLayout>
