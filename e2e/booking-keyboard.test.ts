@@ -83,4 +83,33 @@ describe.each(['desktop', 'phone'] as const)('booking page by keyboard at %s wid
     expect(await horizontalOverflow(page)).toBe(0);
     await context.close();
   });
+
+  test('a time chosen before the form has loaded still puts focus in the form once it appears', async () => {
+    const hostContext = await session.newContext(viewport, ZONE);
+    const host = await hostContext.newPage();
+    const account = newAccount();
+    await signUp(host, account);
+    await createMeetingType(host, { title: 'Intro call' });
+    await setAllDayAvailability(host);
+    await hostContext.close();
+
+    const context = await session.newContext(viewport, ZONE);
+    const page = await context.newPage();
+    // The form's code is held back until the time is chosen, as on a slow line where the page's own preload has
+    // not finished.
+    let release = () => {};
+    const chosen = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/DetailsStep-*.js', async (route) => {
+      await chosen;
+      await route.continue();
+    });
+    await page.goto(`/${account.username}/intro-call`);
+    await page.locator('[data-slot-start]').first().focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Loading the form…' }).waitFor({ state: 'attached' });
+    release();
+    await page.getByRole('heading', { name: 'Your details' }).waitFor();
+    await expect.poll(() => page.evaluate<string>('document.activeElement?.textContent ?? ""')).toBe('Your details');
+    await context.close();
+  });
 });

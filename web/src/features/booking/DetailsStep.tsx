@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
 import { BookingForm, type BookingFormProps } from './BookingForm';
 
-interface DetailsStepProps extends BookingFormProps {
+export interface DetailsStepProps extends BookingFormProps {
   /** Lets the page move focus to the heading when the invitee arrives from choosing a time. */
   headingRef: Ref<HTMLHeadingElement>;
   onChangeTime: () => void;

@@ -12,7 +12,7 @@ import {
 } from '../../features/booking/api';
 import { BookedConfirmation } from '../../features/booking/BookedConfirmation';
 import { ChosenTime } from '../../features/booking/ChosenTime';
-import { DetailsStep } from '../../features/booking/DetailsStep';
+import { LazyDetailsStep } from '../../features/booking/LazyDetailsStep';
 import { redirectAfterBooking } from '../../features/booking/redirectAfterBooking';
 import { SlotPicker } from '../../features/booking/SlotPicker';
 import { takenMessage } from '../../features/booking/takenMessage';
@@ -20,6 +20,7 @@ import { useBookingDraft } from '../../features/booking/useBookingDraft';
 import { useBookingUrl } from '../../features/booking/useBookingUrl';
 import { useBookWithKey } from '../../features/booking/useBookWithKey';
 import { useChosenSlot } from '../../features/booking/useChosenSlot';
+import { useFormArrival } from '../../features/booking/useFormArrival';
 import { monthSlotsQuery, pageSlots, slotsKeyPrefix, useSlotStream } from '../../features/booking/useSlots';
 import { useViewerPreferences, type ViewerPreferences } from '../../features/booking/useViewerPreferences';
 import { ApiError } from '../../lib/api';
@@ -98,13 +99,7 @@ function BookingFlow({
     go({ month, date: zonedDateKey(start, prefs.timeZone) }, 'replace');
   }, [gone, formSlot, prefs.timeZone, prefs.hour12, locale, go, t]);
 
-  // Choosing a time puts focus on the form's heading, not on <body> where the gone time button left it.
-  const formHeading = useRef<HTMLHeadingElement>(null);
-  const previousStep = useRef(step);
-  useEffect(() => {
-    if (step === 'form' && previousStep.current !== 'form') formHeading.current?.focus();
-    previousStep.current = step;
-  }, [step]);
+  const headingRef = useFormArrival(step);
 
   const onInvalidConfirmation = useCallback(() => {
     setNotice(t('bookingPage.invalidConfirmation'));
@@ -202,8 +197,8 @@ function BookingFlow({
               </>
             )}
             {step === 'form' && formSlot && (
-              <DetailsStep
-                headingRef={formHeading}
+              <LazyDetailsStep
+                headingRef={headingRef}
                 onChangeTime={() => go({ month: url.month, date: url.date }, 'push')}
                 questions={meetingType.questions}
                 values={draft.values}
