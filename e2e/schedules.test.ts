@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { e2eSession } from './helpers/app.js';
 import { expectTidyPage, screenshot, type ViewportName } from './helpers/browser.js';
@@ -58,9 +58,16 @@ describe.each(['desktop', 'phone'] as const)('schedules at %s width', (viewport:
     await page.getByRole('button', { name: 'Delete' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete “Evenings (copy)”?' });
     await confirm.getByText('No meeting type uses it.').waitFor();
+    // The list's refetch is held back: the page must not say "Deleted" while still listing the schedule.
+    const slowList = async (route: Route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.fallback();
+    };
+    await page.route('**/api/meetings/schedules', slowList);
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await page.getByText('Deleted “Evenings (copy)”.').waitFor();
     expect(await list.getByRole('link').count()).toBe(2);
+    await page.unroute('**/api/meetings/schedules', slowList);
 
     // The meeting type picks it in its Availability section; the booking page then offers evening times only.
     await page.goto('/dashboard');

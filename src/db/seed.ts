@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { randomToken } from '../lib/crypto.js';
+import { meetingTypeCreateBody } from '../modules/scheduling/schemas.js';
 import type { Services } from '../server/services.js';
 import type { Database } from './client.js';
 import { users } from './schema/index.js';
@@ -24,51 +25,36 @@ export async function seedDemoHost(
     { starter: false },
   );
   const principal = { userId: user.id, orgId, via: 'session' as const };
-  await services.meetingTypes.create(principal, {
-    title: '30-minute intro call',
-    slug: 'intro',
-    description: 'A short call to get to know each other.',
-    kind: 'quick',
-    durationMinutes: 30,
-    slotIntervalMinutes: null,
-    bufferBeforeMinutes: 0,
-    bufferAfterMinutes: 10,
-    minimumNoticeMinutes: 120,
-    bookingWindowDays: 60,
-    maxBookingsPerDay: null,
-    requiresConfirmation: false,
-    location: { type: 'jitsi' },
-    questions: [{ id: 'topic', label: 'What would you like to talk about?', type: 'textarea', required: false }],
-    reminderOffsetsMinutes: [1440, 60],
-    isActive: true,
-    isSecret: false,
-    scheduleId: null,
-    color: null,
-    redirectUrl: null,
-    redirectWithDetails: false,
-  });
-  await services.meetingTypes.create(principal, {
-    title: 'Contract review',
-    slug: 'contract-review',
-    description: 'An hour to go through your contract together. I confirm each request personally.',
-    kind: 'business',
-    durationMinutes: 60,
-    slotIntervalMinutes: 30,
-    bufferBeforeMinutes: 15,
-    bufferAfterMinutes: 15,
-    minimumNoticeMinutes: 1440,
-    bookingWindowDays: 30,
-    maxBookingsPerDay: 3,
-    requiresConfirmation: true,
-    location: { type: 'jitsi' },
-    questions: [{ id: 'company', label: 'Company', type: 'text', required: true }],
-    reminderOffsetsMinutes: [1440, 60],
-    isActive: true,
-    isSecret: false,
-    scheduleId: null,
-    color: null,
-    redirectUrl: null,
-    redirectWithDetails: false,
-  });
+  // Through the create schema, as the API does: what is not said takes the same defaults as there.
+  await services.meetingTypes.create(
+    principal,
+    meetingTypeCreateBody.parse({
+      title: '30-minute intro call',
+      slug: 'intro',
+      description: 'A short call to get to know each other.',
+      durationMinutes: 30,
+      bufferAfterMinutes: 10,
+      minimumNoticeMinutes: 120,
+      questions: [{ id: 'topic', label: 'What would you like to talk about?', type: 'textarea', required: false }],
+    }),
+  );
+  await services.meetingTypes.create(
+    principal,
+    meetingTypeCreateBody.parse({
+      title: 'Contract review',
+      slug: 'contract-review',
+      description: 'An hour to go through your contract together. I confirm each request personally.',
+      kind: 'business',
+      durationMinutes: 60,
+      slotIntervalMinutes: 30,
+      bufferBeforeMinutes: 15,
+      bufferAfterMinutes: 15,
+      minimumNoticeMinutes: 1440,
+      bookingWindowDays: 30,
+      maxBookingsPerDay: 3,
+      requiresConfirmation: true,
+      questions: [{ id: 'company', label: 'Company', type: 'text', required: true }],
+    }),
+  );
   return { email: DEMO_EMAIL, password, bookingPage: '/demo/intro' };
 }

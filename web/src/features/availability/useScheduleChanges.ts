@@ -4,7 +4,7 @@ import { createSchedule, deleteSchedule, patchSchedule, schedulesKey, type Sched
 
 /**
  * The changes the schedules page makes, each keeping the cached list in step. Making a default or deleting
- * changes other schedules (and the types that follow them), so those refetch the list instead.
+ * changes other schedules (and the types that follow them), so those refetch the list as well.
  */
 export function useScheduleChanges() {
   const queryClient = useQueryClient();
@@ -30,7 +30,14 @@ export function useScheduleChanges() {
       mutationFn: (id: string) => patchSchedule(id, { isDefault: true }),
       onSuccess: refetch,
     }),
-    remove: useMutation({ mutationFn: (id: string) => deleteSchedule(id), onSuccess: refetch }),
+    remove: useMutation({
+      mutationFn: (id: string) => deleteSchedule(id),
+      // Dropped from the cache at once, so the list never shows a schedule the page says is deleted.
+      onSuccess: (_moved, id) => {
+        queryClient.setQueryData<Schedule[]>(schedulesKey, (list) => list?.filter((s) => s.id !== id));
+        refetch();
+      },
+    }),
   };
 }
 export type ScheduleChanges = ReturnType<typeof useScheduleChanges>;
