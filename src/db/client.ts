@@ -25,11 +25,24 @@ export type DbKind = 'pglite' | 'postgres';
 export type DbHandle = {
   db: Database;
   kind: DbKind;
-  /** Postgres LISTEN on a channel; the handler gets each NOTIFY payload. Resolves to an unsubscribe. */
-  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Postgres LISTEN on a channel; the handler gets each NOTIFY payload. Resolves to an unsubscribe. `delivery`
+   * hears false when the listening connection drops (notifications are being missed) and true once it listens
+   * again.
+   */
+  listen(
+    channel: string,
+    handler: (payload: string) => void,
+    delivery?: (listening: boolean) => void,
+  ): Promise<() => Promise<void>>;
   notify(channel: string, payload: string): Promise<void>;
   /** Raw SQL for libraries that bring their own queries (pg-boss on PGlite); several statements need no values. */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /**
+   * One statement as a named prepared statement: PostgreSQL parses and plans it once per connection, which the
+   * hottest reads cannot afford to do on every request. PGlite runs in-process, where that costs little.
+   */
+  prepared(name: string, text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   /**
    * Runs fn while holding a database-wide lock of this name, so processes sharing the database take turns
    * (e.g. several nodes creating the same job queues at start-up). PGlite has one process: fn just runs.
@@ -106,6 +119,7 @@ async function openPglite(options: DbOptions): Promise<DbHandle> {
       const results = await client.exec(text);
       return results.at(-1) ?? { rows: [] };
     },
+    prepared: (_name, text, values) => client.query<Record<string, unknown>>(text, values),
     exclusively: (_lockName, fn) => fn(),
     url: undefined,
     close: async () => {
@@ -140,6 +154,7 @@ async function openPostgres(url: string, options: DbOptions): Promise<DbHandle> 
       await pool.query('select pg_notify($1, $2)', [channel, payload]);
     },
     executeSql: (text, values) => pool.query(text, values),
+    prepared: (name, text, values) => pool.query<Record<string, unknown>>({ name, text, values }),
     exclusively: (lockName, fn) => withSessionLock(url, lockName, fn),
     url,
     close: async () => {
@@ -159,6 +174,7 @@ const RECONNECT_MAX_MS = 30_000;
  */
 function createPostgresListener(url: string, log: DbLog) {
   const handlers = new Map<string, Set<(payload: string) => void>>();
+  const watchers = new Set<(listening: boolean) => void>();
   let client: pg.Client | undefined;
   let opening: Promise<pg.Client> | undefined;
   let retry: NodeJS.Timeout | undefined;
@@ -196,6 +212,7 @@ function createPostgresListener(url: string, log: DbLog) {
     if (c !== client || closed) return;
     client = undefined;
     c.end().catch(() => {});
+    watchers.forEach((w) => w(false));
     log.warn({ err, retryInMs: RECONNECT_FIRST_MS }, 'lost the database connection that listens for notifications');
     reconnectIn(RECONNECT_FIRST_MS);
   }
@@ -205,7 +222,10 @@ function createPostgresListener(url: string, log: DbLog) {
     retry = setTimeout(() => {
       retry = undefined;
       connect().then(
-        () => log.info({ channels: [...handlers.keys()] }, 'listening for notifications again'),
+        () => {
+          log.info({ channels: [...handlers.keys()] }, 'listening for notifications again');
+          watchers.forEach((w) => w(true));
+        },
         (err: unknown) => {
           if (closed) return;
           const next = Math.min(delayMs * 2, RECONNECT_MAX_MS);
@@ -217,7 +237,8 @@ function createPostgresListener(url: string, log: DbLog) {
   }
 
   return {
-    async listen(channel: string, handler: (payload: string) => void) {
+    async listen(channel: string, handler: (payload: string) => void, delivery?: (listening: boolean) => void) {
+      if (delivery) watchers.add(delivery);
       const set = handlers.get(channel) ?? new Set();
       set.add(handler);
       handlers.set(channel, set);
@@ -227,10 +248,12 @@ function createPostgresListener(url: string, log: DbLog) {
       } catch (err) {
         set.delete(handler);
         if (set.size === 0) handlers.delete(channel);
+        if (delivery) watchers.delete(delivery);
         throw err;
       }
       return async () => {
         set.delete(handler);
+        if (delivery) watchers.delete(delivery);
       };
     },
     async close() {

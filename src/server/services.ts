@@ -18,7 +18,8 @@ import { createBookingsService } from '../modules/scheduling/bookings.service.js
 import { createManageTokens } from '../modules/scheduling/manage-token.js';
 import { createMeetingTypesService, type MeetingTypesService } from '../modules/scheduling/meeting-types.service.js';
 import { createSchedulesService } from '../modules/scheduling/schedules.service.js';
-import { slotTopic } from '../modules/scheduling/slot-events.js';
+import { followSlotChanges } from '../modules/scheduling/slot-events.js';
+import { createSlotInputsRepo } from '../modules/scheduling/slot-inputs.repo.js';
 import { starterMeetingType } from '../modules/scheduling/starter-meeting-type.js';
 import { createSlotsService } from '../modules/scheduling/slots.service.js';
 import { createIntegrations } from '../modules/video/integrations.service.js';
@@ -27,6 +28,9 @@ import { createInboundVerifier } from '../modules/webhooks/inbound.js';
 import { createWebhooks } from '../modules/webhooks/service.js';
 import { createWorkflows } from '../modules/workflows/service.js';
 import type { Config } from './config.js';
+
+/** Slots answers one node keeps: a week of 15-minute slots is ~50 KB, so a few hundred pages' worth. */
+const SLOTS_CACHE_BYTES = 32 * 1024 * 1024;
 
 export type Infrastructure = {
   bus: EventBus;
@@ -59,16 +63,18 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
   const { bus, queue } = infra;
   const clock = infra.clock ?? systemClock;
   const sealer = createSealer(config.appSecret);
+  const slotChanges = followSlotChanges(bus, SLOTS_CACHE_BYTES);
+  const publishSlots = (hostUserId: string, change: SlotChange = { reason: 'changed' }) => {
+    // The change is committed already; a failed publish must not fail it (MAX_AGE_MS bounds the other nodes).
+    slotChanges.changed(hostUserId, change).catch(() => {});
+  };
   const identityRepo = createIdentityRepo(db);
   const recoveryCodes = createRecoveryCodesRepo(db);
   const identity = createIdentityService(identityRepo, sealer, clock, {
     codes: recoveryCodes,
     hostsNeedVerifiedEmail: config.emailVerification === 'required',
+    onProfileChanged: (userId) => publishSlots(userId),
   });
-  const publishSlots = (hostUserId: string, change: SlotChange = { reason: 'changed' }) => {
-    // Realtime updates are a courtesy to open pages; a failed publish must not fail the booking.
-    bus.publish(slotTopic(hostUserId), change).catch(() => {});
-  };
   const mailer = infra.mailer ?? (config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : undefined);
   const notifications = createNotifications({
     db,
@@ -148,7 +154,11 @@ export function createServices(config: Config, handle: DbHandle, infra: Infrastr
     meetingTypes,
     availability: createAvailabilityService(db, identity.timeZoneOf, publishSlots),
     schedules: createSchedulesService(db, identity.timeZoneOf, publishSlots),
-    slots: createSlotsService(db, identity.findHost, clock),
+    slots: createSlotsService(db, identity.findHost, clock, {
+      inputs: createSlotInputsRepo(handle),
+      cache: slotChanges.cache,
+      hostListed: identity.hostListed,
+    }),
     analytics: createAnalytics({
       db,
       appSecret: config.appSecret,

@@ -21,10 +21,13 @@ export type IdentityOptions = {
   codes: RecoveryCodesRepo;
   /** EMAIL_VERIFICATION=required: a host's public pages answer as if the host did not exist until verified. */
   hostsNeedVerifiedEmail: boolean;
+  /** A profile change (name, username, zone) may change what the host's public pages answer. */
+  onProfileChanged?: (userId: string) => void;
 };
 
 export function createIdentityService(repo: IdentityRepo, sealer: Sealer, clock: Clock, options: IdentityOptions) {
   const { codes } = options;
+  const hostListed = (emailVerified: boolean) => !options.hostsNeedVerifiedEmail || emailVerified;
   const issueSession = sessionIssuer(repo, clock);
   const invalidCredentials = () => unauthorized('invalid_credentials', 'Incorrect e-mail or password.');
   const totpInvalid = () => unauthorized('totp_invalid', 'That authentication code is not valid.');
@@ -82,9 +85,12 @@ export function createIdentityService(repo: IdentityRepo, sealer: Sealer, clock:
      * The host behind a public page (profile, booking page, slots, booking). While their address is unverified
      * and verification is required, there is none: the pages answer as for an unknown username.
      */
+    /** Whether a host with this e-mail state has public pages at all. */
+    hostListed,
+
     async findHost(username: string) {
       const found = await repo.findHost({ username });
-      if (!found || (options.hostsNeedVerifiedEmail && !found.emailVerified)) return undefined;
+      if (!found || !hostListed(found.emailVerified)) return undefined;
       const { emailVerified: _v, ...host } = found;
       return host;
     },
@@ -114,6 +120,7 @@ export function createIdentityService(repo: IdentityRepo, sealer: Sealer, clock:
         throw error;
       }
       if (!user) throw notFound('The user');
+      options.onProfileChanged?.(userId);
       return user;
     },
 

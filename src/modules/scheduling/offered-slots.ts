@@ -2,13 +2,10 @@ import type { Tx } from '../../db/tenant.js';
 import { hoursOf } from './availability.service.js';
 import { bookingsRepo } from './bookings.repo.js';
 import type { MeetingTypeRow } from './meeting-types.repo.js';
-import { computeSlots, type SlotScenario } from './slots/index.js';
+import { bookingMarginMs, slotScenario } from './slot-scenario.js';
+import { computeSlots } from './slots/index.js';
 
 export type Host = { id: string; name: string; username: string; timeZone: string; orgId: string };
-
-const MINUTE = 60_000;
-/** Bookings this far outside the range can still matter: their buffers, or the local day of a daily limit. */
-const LOOKAROUND_MS = 36 * 60 * MINUTE;
 
 export type SlotRequest = {
   host: Host;
@@ -24,44 +21,25 @@ export type SlotRequest = {
 
 /** Reads the type's schedule and the host's bookings and asks the pure engine which slots are offered. */
 export async function offeredSlots(tx: Tx, r: SlotRequest) {
-  const availability = await hoursOf(tx, r.host.id, r.type.scheduleId, r.host.timeZone);
-  const maxBuffer = (r.type.bufferBeforeMinutes + r.type.bufferAfterMinutes) * MINUTE;
-  const live = r.ignoreBookings
+  const hours = await hoursOf(tx, r.host.id, r.type.scheduleId, r.host.timeZone);
+  const margin = bookingMarginMs(r.type);
+  const rows = r.ignoreBookings
     ? []
     : await bookingsRepo.liveNear(
         tx,
         r.host.id,
-        new Date(r.from.getTime() - LOOKAROUND_MS - maxBuffer),
-        new Date(r.to.getTime() + LOOKAROUND_MS + maxBuffer),
+        new Date(r.from.getTime() - margin),
+        new Date(r.to.getTime() + margin),
         r.excludeBookingId,
       );
-  const scenario: SlotScenario = {
-    now: r.now.toISOString(),
-    from: r.from.toISOString(),
-    to: r.to.toISOString(),
-    mode: 'collective',
-    durationMinutes: r.type.durationMinutes,
-    slotIntervalMinutes: r.type.slotIntervalMinutes ?? r.type.durationMinutes,
-    minimumNoticeMinutes: r.type.minimumNoticeMinutes,
-    bufferBeforeMinutes: r.type.bufferBeforeMinutes,
-    bufferAfterMinutes: r.type.bufferAfterMinutes,
-    bookingWindowDays: r.type.bookingWindowDays,
-    ...(r.type.maxBookingsPerDay ? { maxBookingsPerDay: r.type.maxBookingsPerDay } : {}),
-    hosts: [
-      {
-        id: r.host.id,
-        timeZone: availability.timeZone,
-        weekly: availability.weekly,
-        overrides: availability.overrides,
-        busy: live.map((b) => ({
-          start: new Date(b.startAt.getTime() - b.bufferBeforeMinutes * MINUTE).toISOString(),
-          end: new Date(b.endAt.getTime() + b.bufferAfterMinutes * MINUTE).toISOString(),
-        })),
-        bookedStarts: live.filter((b) => b.meetingTypeId === r.type.id).map((b) => b.startAt.toISOString()),
-      },
-    ],
-  };
-  return computeSlots(scenario);
+  const live = rows.map((b) => ({
+    startMs: b.startAt.getTime(),
+    endMs: b.endAt.getTime(),
+    bufferBeforeMinutes: b.bufferBeforeMinutes,
+    bufferAfterMinutes: b.bufferAfterMinutes,
+    sameType: b.meetingTypeId === r.type.id,
+  }));
+  return computeSlots(slotScenario({ hostId: r.host.id, type: r.type, hours, live, from: r.from, to: r.to, now: r.now }));
 }
 
 export type SlotVerdict = 'offered' | 'taken' | 'not_offered';

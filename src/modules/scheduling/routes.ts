@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { encodingFor, etagMatches } from '../../lib/encoded-body.js';
 import { tooManyRequests } from '../../lib/errors.js';
 import type { EventBus } from '../../lib/event-bus.js';
 import { requirePrincipal } from '../../server/plugins/auth.js';
@@ -16,6 +17,7 @@ import {
   meetingTypeListResponse,
   meetingTypePatchBody,
   meetingTypeResponse,
+  notModified,
   publicPageResponse,
   publicProfileResponse,
   slotStreamQuery,
@@ -215,12 +217,24 @@ export function schedulingRoutes(
         tags: ['slots'],
         summary: 'Bookable slots of a public meeting type (no auth)',
         querystring: slotsQuery,
-        response: { 200: slotsResponse, ...errorAnswers(404) },
+        response: { 200: slotsResponse, 304: notModified, ...errorAnswers(404) },
       },
     },
     async (req, reply) => {
-      reply.header('cache-control', 'no-store');
-      return s.slots.slots(req.query, viewer(req));
+      const answer = await s.slots.answer(req.query, viewer(req));
+      // Shared answers may be kept by the browser but are checked every time: the ETag makes that a 304.
+      reply.header('cache-control', answer.preview ? 'private, no-store' : 'no-cache');
+      reply.header('etag', answer.etag);
+      reply.header('vary', 'accept-encoding');
+      // The body is sent as the bytes the cache holds, past the schema's serializer (it was made from the same
+      // engine output the schema describes).
+      const bytes: FastifyReply = reply;
+      if (etagMatches(req.headers['if-none-match'], answer.etag)) return bytes.code(304).send();
+      const encoding = encodingFor(req.headers['accept-encoding'], answer.body.length);
+      bytes.header('content-type', 'application/json; charset=utf-8');
+      if (!encoding) return bytes.send(answer.body);
+      bytes.header('content-encoding', encoding);
+      return bytes.send(s.slots.encoded(answer, encoding));
     },
   );
 

@@ -147,6 +147,8 @@ export const slotStreamQuery = z.object(pageRef);
 export const slotSchema = z.object({ start: z.string(), end: z.string() });
 export type Slot = z.output<typeof slotSchema>;
 export const slotsResponse = z.object({ timeZone: z.string(), slots: z.array(slotSchema) });
+/** A 304 to a repeat reader whose If-None-Match still holds: no body. */
+export const notModified = z.null().describe('Not modified: the answer still matches If-None-Match.');
 export type SlotsResponse = z.output<typeof slotsResponse>;
 
 export const bookBody = z.object({

@@ -1,12 +1,35 @@
+import { createHash } from 'node:crypto';
 import type { Database } from '../../db/client.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { Clock } from '../../lib/clock.js';
+import { encode, type Encoding } from '../../lib/encoded-body.js';
 import { invalid, notFound } from '../../lib/errors.js';
+import { defaultAvailability } from './availability.service.js';
 import { meetingTypesRepo, type MeetingTypeRow } from './meeting-types.repo.js';
-import { offeredSlots, type Host } from './offered-slots.js';
+import type { Host } from './offered-slots.js';
+import type { CachedAnswer, SlotAnswerCache } from './slot-answer-cache.js';
+import type { SlotInputsRepo } from './slot-inputs.repo.js';
+import { LOOKAROUND_MS, slotScenario } from './slot-scenario.js';
+import { computeSlots } from './slots/index.js';
+import { answerLastValidAt } from './slots/answer-lifetime.js';
 
 const MAX_RANGE_DAYS = 35;
 const DAY = 86_400_000;
+/**
+ * Events drop a host's answers at once; this bounds what a lost one (a node cut off from the others while
+ * still serving) can cost. See docs/decisions/0013-slots-answer-cache.md.
+ */
+const MAX_AGE_MS = 60_000;
+
+/** A slots answer ready to send: `preview` answers (a host looking at a type that is off) are not shared. */
+export type SlotsAnswer = CachedAnswer & { key: string; preview: boolean };
+
+export type SlotsDeps = {
+  inputs: SlotInputsRepo;
+  cache: SlotAnswerCache;
+  /** Whether a host with this e-mail state has public pages (the sign-up policy may ask for a verified one). */
+  hostListed: (emailVerified: boolean) => boolean;
+};
 
 function toPublicMeetingType(t: MeetingTypeRow) {
   return {
@@ -34,6 +57,7 @@ export function createSlotsService(
   db: Database,
   findHost: (username: string) => Promise<Host | undefined>,
   clock: Clock,
+  deps: SlotsDeps,
 ) {
   const pageNotFound = () => notFound('The booking page');
 
@@ -80,21 +104,50 @@ export function createSlotsService(
       };
     },
 
-    async slots(q: SlotsQuery, viewer?: Viewer) {
+    /**
+     * The slots answer as bytes ready to send, from the cache when it holds it. A miss reads its inputs in one
+     * statement and keeps the answer until an event changes the host, the clock moves past its edge, or
+     * MAX_AGE_MS passes. Only the answers of live types are shared; a host's preview of a type that is off is not.
+     */
+    async answer(q: SlotsQuery, viewer?: Viewer): Promise<SlotsAnswer> {
       const from = new Date(q.from);
       const to = new Date(q.to);
       if (to <= from) throw invalid({ to: 'Must be after from.' });
       if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY)
         throw invalid({ to: `Ask for at most ${MAX_RANGE_DAYS} days at a time.` });
-      const host = await findHost(q.user);
-      if (!host) throw pageNotFound();
-      // One transaction for the type, the hours and the bookings: this is the hottest public read.
-      const { type, slots } = await withTenant(db, { orgId: host.orgId }, async (tx) => {
-        const type = await liveType(tx, host, q.type);
-        return { type, slots: await offeredSlots(tx, { host, type, from, to, now: clock() }) };
-      });
-      await checkShown(host, type, viewer);
-      return { timeZone: q.timeZone ?? host.timeZone, slots };
+      const key = `${q.user}\n${q.type}\n${from.getTime()}\n${to.getTime()}\n${q.timeZone ?? ''}`;
+      const now = clock();
+      const cached = deps.cache.get(key, now.getTime());
+      if (cached) return { ...cached, key, preview: false };
+
+      const ticket = deps.cache.ticket();
+      const inputs = await deps.inputs.read(q.user, q.type, from, to, LOOKAROUND_MS);
+      if (!inputs || !deps.hostListed(inputs.host.verified) || !inputs.type) throw pageNotFound();
+      const { host, type } = inputs;
+      if (!type.isActive && (!viewer || (await viewer()) !== host.id)) throw pageNotFound();
+      const hours = inputs.hours ?? defaultAvailability(host.timeZone);
+      const scenario = slotScenario({ hostId: host.id, type, hours, live: inputs.live, from, to, now });
+      const slots = computeSlots(scenario);
+      const body = Buffer.from(JSON.stringify({ timeZone: q.timeZone ?? host.timeZone, slots }));
+      const answer: CachedAnswer = {
+        body,
+        etag: `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+        lastValidAt: Math.min(answerLastValidAt(scenario, slots) ?? Infinity, now.getTime() + MAX_AGE_MS),
+        encoded: new Map(),
+      };
+      if (type.isActive) deps.cache.keep(ticket, host.id, key, answer);
+      return { ...answer, key, preview: !type.isActive };
+    },
+
+    /** The body in a compressed form, made once per kept answer. */
+    encoded(answer: SlotsAnswer, encoding: Encoding): Buffer {
+      let body = answer.encoded.get(encoding);
+      if (!body) {
+        body = encode(answer.body, encoding);
+        answer.encoded.set(encoding, body);
+        deps.cache.grew(answer.key, body.length);
+      }
+      return body;
     },
   };
 }
