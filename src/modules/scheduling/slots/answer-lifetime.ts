@@ -17,7 +17,8 @@ export function answerLastValidAt(s: SlotScenario, slots: Slot[]): number | unde
   if (s.bookingWindowDays != null) {
     const window = s.bookingWindowDays * DAY_MS;
     const edge = now + window;
-    if (edge < parseInstant(s.to)) {
+    // With a notice as long as the window, nothing ever enters through its edge: it would be too soon.
+    if (edge < parseInstant(s.to) && notice < window) {
       const from = new Date(Math.max(edge, parseInstant(s.from))).toISOString();
       const beyond = computeSlots({ ...s, from, bookingWindowDays: null });
       // A start S is inside the window while S < now + window, so it appears once now passes S − window.
