@@ -39,7 +39,9 @@ export async function offeredSlots(tx: Tx, r: SlotRequest) {
     bufferAfterMinutes: b.bufferAfterMinutes,
     sameType: b.meetingTypeId === r.type.id,
   }));
-  return computeSlots(slotScenario({ hostId: r.host.id, type: r.type, hours, live, from: r.from, to: r.to, now: r.now }));
+  return computeSlots(
+    slotScenario({ hostId: r.host.id, type: r.type, hours, live, from: r.from, to: r.to, now: r.now }),
+  );
 }
 
 export type SlotVerdict = 'offered' | 'taken' | 'not_offered';
