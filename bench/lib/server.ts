@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../test/helpers/net.js';
 
 export type BenchServer = {
   base: string;
@@ -15,7 +16,8 @@ export type BenchServer = {
 
 /** `dataDir` reuses a data directory (a restart); otherwise a fresh one is made and removed on stop. */
 export async function startServer(extraEnv: Record<string, string> = {}, reuseDataDir?: string): Promise<BenchServer> {
-  const port = 40_000 + Math.floor(Math.random() * 10_000);
+  // A port the kernel just handed out: a random pick could be one of this machine's outgoing connections.
+  const port = await freePort();
   const dataDir = reuseDataDir ?? mkdtempSync(join(tmpdir(), 'tuskhub-bench-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: {
