@@ -33,16 +33,20 @@ BEGIN
     LIMIT 1;
   -- Bookings this far outside the range still matter: the caller's look-around plus this type's buffers.
   margin := (p_margin_ms + (t.buffer_before_minutes + t.buffer_after_minutes) * 60000) * interval '1 millisecond';
-  -- The overlap test is the no-overlap exclusion constraint's own (host, range, live statuses), so its GiST
-  -- index finds the bookings near the range however many lie in the past or the far future. Each booking
-  -- brings its own type's buffers; times are epoch milliseconds, free of the session's zone.
+  -- Only comparisons the planner may run ahead of the tenant policy (leakproof ones) can drive an index under
+  -- row level security; a range overlap (&&) cannot. Since no booking is longer than 720 minutes (migration
+  -- 0011's check), start_at is bounded on both sides and meeting_bookings_host_start_idx range-scans just the
+  -- bookings near the range, however many lie in the past or the far future. Each booking brings its own
+  -- type's buffers; times are epoch milliseconds, free of the session's zone.
   SELECT coalesce(jsonb_agg(jsonb_build_array(
       (extract(epoch FROM b.start_at) * 1000)::bigint, (extract(epoch FROM b.end_at) * 1000)::bigint,
       bt.buffer_before_minutes, bt.buffer_after_minutes, b.meeting_type_id = t.id)), '[]'::jsonb)
     INTO busy
     FROM meeting_bookings b JOIN meeting_types bt ON bt.id = b.meeting_type_id
-    WHERE b.host_user_id = h.id AND b.status IN ('pending', 'confirmed')
-      AND tstzrange(b.start_at, b.end_at, '[)') && tstzrange(p_from - margin, p_to + margin, '[)');
+    WHERE b.host_user_id = h.id
+      AND b.start_at >= p_from - margin - interval '720 minutes' AND b.start_at < p_to + margin
+      AND b.end_at > p_from - margin
+      AND b.status IN ('pending', 'confirmed');
   RETURN jsonb_build_object(
     'host', jsonb_build_object('id', h.id, 'timeZone', h.time_zone, 'verified', h.verified),
     'type', jsonb_build_object(

@@ -1,0 +1,1 @@
+ALTER TABLE "meeting_bookings" ADD CONSTRAINT "meeting_bookings_length_check" CHECK ("meeting_bookings"."end_at" - "meeting_bookings"."start_at" <= interval '720 minutes');
