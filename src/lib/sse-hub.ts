@@ -30,12 +30,27 @@ export type SseHub = {
   close(): void;
 };
 
-type Stream = { res: ServerResponse; socket: Socket; chunked: boolean; topic: Topic; at: number; onClose: () => void };
+type Stream = {
+  res: ServerResponse;
+  socket: Socket;
+  chunked: boolean;
+  topic: Topic;
+  /** Its place in the topic's list, -1 once removed. */
+  at: number;
+  /** Which of the timer's ticks sends its heartbeat. */
+  phase: number;
+  onClose: () => void;
+};
 type Topic = { name: string; streams: Stream[]; unsubscribe: () => void };
 /** A frame's bytes as a stream on HTTP/1.1 needs them (one chunk) and as one on HTTP/1.0 does (as they are). */
 type Frame = { chunked: Buffer; plain: Buffer };
 
 const CRLF = Buffer.from('\r\n');
+/**
+ * The heartbeat timer ticks this many times per interval and each tick beats for a share of the streams: one
+ * tick for 10,000 streams would hold the event loop as long as an event's fan-out does, every interval.
+ */
+const HEARTBEAT_SLICES = 10;
 
 function frameOf(text: string): Frame {
   const plain = Buffer.from(text);
@@ -53,10 +68,14 @@ export function createSseHub(bus: EventBus, options: SseHubOptions): SseHub {
   const topics = new Map<string, Topic>();
   const heartbeat = frameOf(': heartbeat\n\n');
   let heartbeatTimer: NodeJS.Timeout | undefined;
+  let opened = 0;
+  let tick = 0;
 
-  function writeAll(streams: Stream[], frame: Frame) {
+  /** Writes `frame` to every stream, or with `phase` only to the streams whose heartbeat is due. */
+  function writeAll(streams: Stream[], frame: Frame, phase?: number) {
     let clogged: Stream[] | undefined;
     for (const stream of streams) {
+      if (phase !== undefined && stream.phase !== phase) continue;
       if (stream.socket.writableLength > options.maxBufferedBytes) (clogged ??= []).push(stream);
       else stream.socket.write(stream.chunked ? frame.chunked : frame.plain);
     }
@@ -105,8 +124,9 @@ export function createSseHub(bus: EventBus, options: SseHubOptions): SseHub {
       topics.set(name, (topic = created));
     }
     heartbeatTimer ??= setInterval(() => {
-      for (const t of [...topics.values()]) writeAll(t.streams, heartbeat);
-    }, options.heartbeatMs).unref();
+      const phase = tick++ % HEARTBEAT_SLICES;
+      for (const t of [...topics.values()]) writeAll(t.streams, heartbeat, phase);
+    }, options.heartbeatMs / HEARTBEAT_SLICES).unref();
     return topic;
   }
 
@@ -117,7 +137,9 @@ export function createSseHub(bus: EventBus, options: SseHubOptions): SseHub {
       res.writeHead(200, { ...headers, 'content-type': 'text/event-stream; charset=utf-8' });
       res.write(`retry: ${options.retryMs}\n: connected\n\n`);
       const topic = topicOf(name);
-      const stream: Stream = { res, socket, chunked: res.chunkedEncoding, topic, at: topic.streams.length, onClose };
+      const { chunkedEncoding: chunked } = res;
+      const phase = opened++ % HEARTBEAT_SLICES;
+      const stream: Stream = { res, socket, chunked, topic, at: topic.streams.length, phase, onClose };
       topic.streams.push(stream);
       res.once('close', () => remove(stream));
     },
