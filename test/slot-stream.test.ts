@@ -1,5 +1,6 @@
 import { createDb } from '../src/db/client.js';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { slotTopic } from '../src/modules/scheduling/slot-events.js';
 import { createTestApp, TestClient, type TestApp } from './helpers/app.js';
 import { at, bookingBody, hostWithType, utcDay } from './helpers/scheduling.js';
 import { nextEvent } from './helpers/sse.js';
@@ -31,6 +32,34 @@ it('tells a subscribed page when a slot is booked and when it is freed', async (
   await host.client.request('PATCH', `/api/meetings/bookings/${res.body.booking.uid}`, { action: 'cancel' });
   expect((await freed).data).toMatchObject({ reason: 'freed', start: res.body.booking.start });
   controller.abort();
+});
+
+it('gives every open page of a host the booking’s event through one subscription, and other hosts’ pages none', async () => {
+  const [host, other] = [await hostWithType(t.app), await hostWithType(t.app)];
+  const subscribe = vi.spyOn(t.services.bus, 'subscribe');
+  const controller = new AbortController();
+  const open = (username: string) =>
+    fetch(`${base}/api/meetings/slots/stream?user=${username}&type=intro`, { signal: controller.signal });
+  try {
+    const pages = await Promise.all(Array.from({ length: 5 }, () => open(host.user.username)));
+    const otherPage = await open(other.user.username);
+    expect(subscribe.mock.calls.map(([topic]) => topic)).toEqual([slotTopic(host.user.id), slotTopic(other.user.id)]);
+
+    const events = pages.map((page) => nextEvent(page.body!, (e) => e === 'slots'));
+    const otherEvent = nextEvent(otherPage.body!, (e) => e === 'slots');
+    const res = await new TestClient(t.app).post(
+      '/api/meetings/book',
+      bookingBody(host.user.username, at(utcDay(5), '12:00')),
+    );
+    for (const event of await Promise.all(events))
+      expect(event.data).toMatchObject({ reason: 'booked', start: res.body.booking.start });
+    await new TestClient(t.app).post('/api/meetings/book', bookingBody(other.user.username, at(utcDay(5), '13:00')));
+    // The other host's page hears its own booking first: the first host's never reached it.
+    expect((await otherEvent).data).toMatchObject({ start: at(utcDay(5), '13:00') });
+  } finally {
+    controller.abort();
+    subscribe.mockRestore();
+  }
 });
 
 it('answers 404 for a page that does not exist', async () => {

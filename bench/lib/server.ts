@@ -4,7 +4,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../test/helpers/net.js';
 
 export type BenchServer = {
   base: string;
@@ -14,10 +13,18 @@ export type BenchServer = {
   kill(): Promise<void>;
 };
 
-/** `dataDir` reuses a data directory (a restart); otherwise a fresh one is made and removed on stop. */
-export async function startServer(extraEnv: Record<string, string> = {}, reuseDataDir?: string): Promise<BenchServer> {
-  // A port the kernel just handed out: a random pick could be one of this machine's outgoing connections.
-  const port = await freePort();
+/**
+ * `dataDir` reuses a data directory (a restart); otherwise a fresh one is made and removed on stop. `stdout: 'pipe'`
+ * hands the server's log to the caller (child.stdout), which must then read it.
+ */
+export async function startServer(
+  extraEnv: Record<string, string> = {},
+  reuseDataDir?: string,
+  options: { stdout?: 'pipe' | 'ignore' } = {},
+): Promise<BenchServer> {
+  // Below Linux's ephemeral range (32768–60999): a random pick there can be an outgoing connection's port
+  // (a loaded CI run failed so), and a bench holding thousands of client sockets often had taken it already.
+  const port = 20_000 + Math.floor(Math.random() * 10_000);
   const dataDir = reuseDataDir ?? mkdtempSync(join(tmpdir(), 'tuskhub-bench-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: {
@@ -30,7 +37,7 @@ export async function startServer(extraEnv: Record<string, string> = {}, reuseDa
       TRUST_PROXY: 'true',
       ...extraEnv,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', options.stdout ?? 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
   for (;;) {

@@ -13,6 +13,7 @@ import { identityRoutes } from '../modules/identity/routes.js';
 import { bookingRoutes } from '../modules/scheduling/bookings.routes.js';
 import { schedulingRoutes } from '../modules/scheduling/routes.js';
 import { scheduleRoutes } from '../modules/scheduling/schedules.routes.js';
+import { slotStreamRoutes } from '../modules/scheduling/slot-stream.routes.js';
 import { notificationRoutes } from '../modules/notifications/routes.js';
 import { integrationRoutes } from '../modules/video/routes.js';
 import { webhookRoutes } from '../modules/webhooks/routes.js';
@@ -96,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   onboardingRoutes(app, services.onboarding);
   accountRoutes(app, { identity: services.identity, accounts: services.accounts }, config);
   schedulingRoutes(app, services);
+  slotStreamRoutes(app, services);
   scheduleRoutes(app, services.schedules);
   bookingRoutes(app, services.bookings, {
     perBookingPerHour: config.inviteeChangesPerBookingPerHour,

@@ -1,14 +1,13 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { encodingFor, etagMatches } from '../../lib/encoded-body.js';
-import { tooManyRequests } from '../../lib/errors.js';
-import type { EventBus } from '../../lib/event-bus.js';
 import { requirePrincipal } from '../../server/plugins/auth.js';
 import { errorAnswers } from '../../server/plugins/error-responses.js';
-import { openConnectionLimit, rateLimited } from '../../server/plugins/rate-limit.js';
+import { rateLimited } from '../../server/plugins/rate-limit.js';
 import type { AvailabilityService } from './availability.service.js';
 import type { MeetingTypesService } from './meeting-types.service.js';
+import { pageViewer } from './page-viewer.js';
 import {
   availabilitySchema,
   meetingTypeCreateBody,
@@ -20,24 +19,18 @@ import {
   notModified,
   publicPageResponse,
   publicProfileResponse,
-  slotStreamQuery,
   slotsQuery,
   slotsResponse,
 } from './schemas.js';
 import type { SlotsService } from './slots.service.js';
-import { slotTopic } from './slot-events.js';
 
 const idParams = z.object({ id: z.uuid() });
-const HEARTBEAT_MS = 25_000;
 /** A booking page asks for a month or two at a time; this leaves room for many visitors behind one address. */
 const SLOTS_PER_IP_PER_MINUTE = 300;
-/** Each open booking page holds one stream; more from one address on one node is not a person browsing. */
-const OPEN_STREAMS_PER_IP = 20;
-const STREAM_RETRY_AFTER_SECONDS = 30;
 
 export function schedulingRoutes(
   app: FastifyInstance,
-  s: { meetingTypes: MeetingTypesService; availability: AvailabilityService; slots: SlotsService; bus: EventBus },
+  s: { meetingTypes: MeetingTypesService; availability: AvailabilityService; slots: SlotsService },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const auth = { preHandler: app.requireAuth };
@@ -170,8 +163,7 @@ export function schedulingRoutes(
     async (req) => s.availability.replace(requirePrincipal(req), req.body),
   );
 
-  // A host previews their own page while it is off; everyone else finds nothing there.
-  const viewer = (req: FastifyRequest) => async () => (await app.identifyViewer(req))?.userId;
+  const viewer = pageViewer(app);
   const pageParams = z.object({ username: z.string().min(1).max(64), slug: z.string().min(1).max(64) });
   r.get(
     '/api/public/users/:username',
@@ -207,7 +199,6 @@ export function schedulingRoutes(
   const slotLimits = rateLimited(app, [
     { name: 'slots-ip', max: SLOTS_PER_IP_PER_MINUTE, timeWindowMs: 60_000, key: (req) => req.ip },
   ]);
-  const openStreams = openConnectionLimit(OPEN_STREAMS_PER_IP);
 
   r.get(
     '/api/meetings/slots',
@@ -235,42 +226,6 @@ export function schedulingRoutes(
       if (!encoding) return bytes.send(answer.body);
       bytes.header('content-encoding', encoding);
       return bytes.send(s.slots.encoded(answer, encoding));
-    },
-  );
-
-  r.get(
-    '/api/meetings/slots/stream',
-    {
-      schema: {
-        tags: ['slots'],
-        summary: 'Server-Sent Events: `slots` events when a slot of this page is taken or freed',
-        querystring: slotStreamQuery,
-        response: errorAnswers(404, 429),
-      },
-    },
-    async (req, reply) => {
-      const { host } = await s.slots.resolvePage(req.query.user, req.query.type, viewer(req));
-      const release = openStreams.acquire(req.ip);
-      if (!release) throw tooManyRequests(STREAM_RETRY_AFTER_SECONDS);
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-        'x-request-id': req.id,
-      });
-      res.write('retry: 3000\n: connected\n\n');
-      const unsubscribe = s.bus.subscribe(slotTopic(host.id), (change) => {
-        res.write(`event: slots\ndata: ${JSON.stringify(change)}\n\n`);
-      });
-      const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
-      req.raw.on('close', () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-        release();
-      });
     },
   );
 }
