@@ -168,7 +168,8 @@ export const meetingBookings = pgTable(
   (t) => [
     uniqueIndex('meeting_bookings_uid_key').on(t.uid),
     uniqueIndex('meeting_bookings_idempotency_key').on(t.meetingTypeId, t.idempotencyKey),
-    index('meeting_bookings_host_start_idx').on(t.hostUserId, t.startAt),
+    // The host's list pages by (start, id), and the slot engine reads a host's bookings by start.
+    index('meeting_bookings_host_start_id_idx').on(t.hostUserId, t.startAt, t.id),
     index('meeting_bookings_org_status_start_idx').on(t.orgId, t.status, t.startAt),
     index('meeting_bookings_type_idx').on(t.meetingTypeId),
     check('meeting_bookings_time_check', sql`${t.endAt} > ${t.startAt}`),
