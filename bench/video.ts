@@ -55,7 +55,7 @@ try {
   const waitForLinks = async (count: number) => {
     const deadline = performance.now() + 120_000;
     while (readyAfter.size < count && performance.now() < deadline) {
-      const res = await api('GET', '/api/meetings/bookings?status=upcoming');
+      const res = await api('GET', '/api/meetings/bookings?status=upcoming&limit=200');
       const { bookings } = (await res.json()) as { bookings: { uid: string; location: { url?: string } }[] };
       const now = performance.now();
       for (const b of bookings) {

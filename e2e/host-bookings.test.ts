@@ -121,6 +121,53 @@ describe.each(['desktop', 'phone'] as const)('host booking management at %s widt
     await context.close();
   });
 
+  test('a host with more than a page of bookings sees the first 50 and the rest on “Show more”', async () => {
+    const { context, page, api } = await signedInHost(viewport);
+    const { meetingTypes } = await api<{ meetingTypes: { id: string; slug: string }[] }>('GET', '/api/meetings/types');
+    // 60 upcoming bookings, half an hour apart from tomorrow on: more than booking them one by one could make.
+    await session.server.db.executeSql(
+      `insert into meeting_bookings (org_id, meeting_type_id, host_user_id, start_at, end_at, time_zone,
+         invitee_name, invitee_email, location)
+       select t.org_id, t.id, t.host_user_id, date_trunc('hour', now()) + make_interval(days => 1, mins => 30 * n),
+         date_trunc('hour', now()) + make_interval(days => 1, mins => 30 * n + 15), 'UTC',
+         'Guest ' || n, 'guest' || n || '@example.com', '{"type":"none"}'
+       from meeting_types t, generate_series(1, 60) as n where t.id = $1`,
+      [meetingTypes.find((type) => type.slug === 'intro')!.id],
+    );
+    await page.goto('/dashboard/bookings');
+    const panel = page.getByRole('tabpanel');
+    const bookings = panel.getByRole('heading', { level: 2 });
+    await panel.getByRole('heading', { name: /^Guest 1 ·/ }).waitFor();
+    expect(await bookings.count()).toBe(50);
+    await page.getByRole('status').filter({ hasText: 'Showing the first 50 bookings.' }).waitFor();
+    await checkPage(page, 'first page of a long list');
+
+    // The next page is held back, so that its pending state shows.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/meetings/bookings?*cursor=*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Show more' }).click();
+    const loading = page.getByRole('button', { name: 'Loading more…' });
+    await loading.waitFor();
+    expect(await loading.getAttribute('aria-disabled')).toBe('true');
+    expect(await bookings.count()).toBe(50);
+    release();
+    await panel.getByRole('heading', { name: /^Guest 60 ·/ }).waitFor();
+    expect(await bookings.allInnerTexts()).toEqual(Array.from({ length: 60 }, (_, i) => `Guest ${i + 1} · Intro call`));
+    await page.getByRole('status').filter({ hasText: 'Showing all 60 bookings.' }).waitFor();
+    expect(await page.getByRole('button', { name: /Show more|Loading more/ }).count()).toBe(0);
+    // The keyboard goes on from the first booking the button brought.
+    await expect
+      .poll(() => page.evaluate<string>('document.activeElement?.textContent ?? ""'))
+      .toBe('Guest 51 · Intro call');
+    await shot(page, 'list-all-pages');
+    await checkPage(page, 'long list, all pages shown');
+    await context.close();
+  });
+
   test('the host asks for a new time and the invitee picks one on their manage page', async () => {
     const { context, page, account } = await signedInHost(viewport);
     const booked = await book(account.username, 30, 'Cleo Client', 'cleo@example.com');

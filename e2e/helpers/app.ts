@@ -6,12 +6,16 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { Services } from '../../src/server/services.js';
 import { createTestApp } from '../../test/helpers/app.js';
+import type { TestDb } from '../../test/helpers/db.js';
 import { launchBrowser, newContext, type ViewportName } from './browser.js';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
-/** `services` for what the app's operator does outside the browser (the admin CLI's invitations). */
-export type E2EApp = { app: FastifyInstance; services: Services; baseUrl: string; close(): Promise<void> };
+/**
+ * `services` for what the app's operator does outside the browser (the admin CLI's invitations); `db` for data
+ * too much to make through the pages (a host with many bookings).
+ */
+export type E2EApp = { app: FastifyInstance; services: Services; db: TestDb; baseUrl: string; close(): Promise<void> };
 
 /** Settings beside the test defaults, e.g. { EMAIL_VERIFICATION: 'required' }. */
 export type E2EOptions = { env?: Record<string, string> };
@@ -27,7 +31,7 @@ export async function startE2EApp(options: E2EOptions = {}): Promise<E2EApp> {
     env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', ...options.env },
   });
   const baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  return { app: t.app, services: t.services, baseUrl, close: () => t.close() };
+  return { app: t.app, services: t.services, db: t.db, baseUrl, close: () => t.close() };
 }
 
 /**

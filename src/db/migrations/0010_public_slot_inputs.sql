@@ -35,7 +35,7 @@ BEGIN
   margin := (p_margin_ms + (t.buffer_before_minutes + t.buffer_after_minutes) * 60000) * interval '1 millisecond';
   -- Only comparisons the planner may run ahead of the tenant policy (leakproof ones) can drive an index under
   -- row level security; a range overlap (&&) cannot. Since no booking is longer than 720 minutes (migration
-  -- 0011's check), start_at is bounded on both sides and meeting_bookings_host_start_idx range-scans just the
+  -- 0011's check), start_at is bounded on both sides and the index on (host_user_id, start_at) range-scans the
   -- bookings near the range, however many lie in the past or the far future. Each booking brings its own
   -- type's buffers; times are epoch milliseconds, free of the session's zone.
   SELECT coalesce(jsonb_agg(jsonb_build_array(

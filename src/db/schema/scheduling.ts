@@ -168,12 +168,13 @@ export const meetingBookings = pgTable(
   (t) => [
     uniqueIndex('meeting_bookings_uid_key').on(t.uid),
     uniqueIndex('meeting_bookings_idempotency_key').on(t.meetingTypeId, t.idempotencyKey),
-    index('meeting_bookings_host_start_idx').on(t.hostUserId, t.startAt),
+    // The host's list pages by (start, id), and the slot engine reads a host's bookings by start.
+    index('meeting_bookings_host_start_id_idx').on(t.hostUserId, t.startAt, t.id),
     index('meeting_bookings_org_status_start_idx').on(t.orgId, t.status, t.startAt),
     index('meeting_bookings_type_idx').on(t.meetingTypeId),
     check('meeting_bookings_time_check', sql`${t.endAt} > ${t.startAt}`),
     // No meeting lasts longer than a type may (720 minutes): reads of the bookings near a time can then bound
-    // start_at on both sides and range-scan meeting_bookings_host_start_idx, under row level security too.
+    // start_at on both sides and range-scan the index on (host, start), under row level security too.
     check('meeting_bookings_length_check', sql`${t.endAt} - ${t.startAt} <= interval '720 minutes'`),
     check('meeting_bookings_hour_cycle_check', sql`${t.hourCycle} is null or ${t.hourCycle} in ('h12', 'h23')`),
   ],

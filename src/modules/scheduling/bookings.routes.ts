@@ -5,6 +5,7 @@ import { requirePrincipal } from '../../server/plugins/auth.js';
 import { errorAnswers } from '../../server/plugins/error-responses.js';
 import { rateLimited } from '../../server/plugins/rate-limit.js';
 import type { BookingsService } from './bookings.service.js';
+import { BOOKING_PAGE_SIZE, MAX_BOOKING_PAGE_SIZE } from './bookings.rules.js';
 import { CSV_ROW_CAP } from './host-bookings.service.js';
 import {
   bookBody,
@@ -83,7 +84,10 @@ export function bookingRoutes(app: FastifyInstance, bookings: BookingsService, l
         description:
           'status: upcoming or past on its own, or statuses separated by commas (cancelled,declined). q: part of the ' +
           "invitee's name or e-mail address, in any case. type: a meeting type's id or slug. from/to: the start in " +
-          `[from, to). JSON answers at most 500 bookings. CSV answers at most ${CSV_ROW_CAP} rows (the first by the ` +
+          `[from, to). order: asc or desc by start (past: desc, others: asc). JSON answers a page of \`limit\` ` +
+          `bookings (default ${BOOKING_PAGE_SIZE}, at most ${MAX_BOOKING_PAGE_SIZE}) and \`next\`, the \`cursor\` ` +
+          'of the page after it (null on the last); a cursor is good only for the filters and order it came with ' +
+          `(400 cursor_mismatch). CSV ignores limit and cursor and answers at most ${CSV_ROW_CAP} rows (the first by the ` +
           "list's order; X-Rows-Truncated: true when more matched), one per booking with its answers as columns " +
           'headed by their question, and no links or tokens; cells that a spreadsheet could read as a formula ' +
           "start with '.",
@@ -96,12 +100,13 @@ export function bookingRoutes(app: FastifyInstance, bookings: BookingsService, l
               'text/csv': { schema: z.string() },
             },
           },
+          ...errorAnswers(400),
         },
       },
     },
     async (req, reply) => {
       const principal = requirePrincipal(req);
-      if (req.query.format !== 'csv') return reply.send({ bookings: await bookings.list(principal, req.query) });
+      if (req.query.format !== 'csv') return reply.send(await bookings.list(principal, req.query));
       const { csv, truncated } = await bookings.exportCsv(principal, req.query);
       if (truncated) reply.header('x-rows-truncated', 'true');
       return reply

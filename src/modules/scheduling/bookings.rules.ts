@@ -32,6 +32,14 @@ export const bookingSearchSchema = z
   .string()
   .check(z.trim(), z.maxLength(MAX_SEARCH_LENGTH, { error: `Search for at most ${MAX_SEARCH_LENGTH} characters.` }));
 
+/** How many bookings a page of the host's list holds when not asked, and at most. */
+export const BOOKING_PAGE_SIZE = 50;
+export const MAX_BOOKING_PAGE_SIZE = 200;
+const pageSizeError = `Use a whole number from 1 to ${MAX_BOOKING_PAGE_SIZE}.`;
+export const bookingPageSizeSchema = z
+  .pipe(z.string().check(z.regex(/^[0-9]{1,9}$/, { error: pageSizeError })), z.transform(Number))
+  .check(z.refine((n) => n >= 1 && n <= MAX_BOOKING_PAGE_SIZE, { error: pageSizeError }));
+
 export type Answers = Record<string, string | boolean>;
 
 /** Own properties only: a question id such as "constructor" must not read Object.prototype. */

@@ -5,6 +5,7 @@ import { invalid } from '../../lib/errors.js';
 import type { Principal } from '../identity/service.js';
 import { bookingNotFound, type BookingChanges } from './booking-changes.js';
 import { bookingsCsv } from './booking-csv.js';
+import { decodeCursor, encodeCursor, listFingerprint } from './booking-list-cursor.js';
 import { BookingEffects } from './booking-effects.js';
 import { bookingListRepo, type BookingListFilter } from './booking-list.repo.js';
 import { hostMoveSlots, moveBooking } from './booking-moves.js';
@@ -14,8 +15,6 @@ import type { Host } from './offered-slots.js';
 import type { BookingListFilters, HostActionInput } from './schemas.js';
 
 const DAY = 86_400_000;
-/** The list answers at most this many bookings; the filters narrow it. */
-const LIST_LIMIT = 500;
 /** An export holds at most this many rows, the first by the list's order; a date range narrows it. */
 export const CSV_ROW_CAP = 10_000;
 /** The slots of a reschedule are asked for a month at a time, as on the booking page. */
@@ -33,6 +32,7 @@ function listFilter(hostUserId: string, q: BookingListFilters, now: Date, limit:
   const filter: BookingListFilter = {
     hostUserId,
     limit,
+    ...(q.order ? { newestFirst: q.order === 'desc' } : {}),
     ...(q.from ? { from: new Date(q.from) } : {}),
     ...(q.to ? { to: new Date(q.to) } : {}),
     ...(q.q ? { search: q.q } : {}),
@@ -40,9 +40,20 @@ function listFilter(hostUserId: string, q: BookingListFilters, now: Date, limit:
   };
   const [first] = q.status ?? [];
   if (first === 'upcoming') return { ...filter, statuses: ['pending', 'confirmed'], endAfter: now };
-  if (first === 'past') return { ...filter, statuses: ['confirmed'], endBefore: now, newestFirst: true };
+  // Past meetings read newest first, unless `order` says otherwise.
+  if (first === 'past') return { newestFirst: true, ...filter, statuses: ['confirmed'], endBefore: now };
   return q.status ? { ...filter, statuses: q.status as NonNullable<BookingListFilter['statuses']> } : filter;
 }
+
+/** What a cursor of the list is made for: its filters as asked, and the order they came to. */
+const filterPrint = (q: BookingListFilters, f: BookingListFilter) => [
+  q.status?.join(',') ?? null,
+  f.from?.toISOString() ?? null,
+  f.to?.toISOString() ?? null,
+  f.search ?? null,
+  f.type ?? null,
+  f.newestFirst ?? false,
+];
 
 /** What the host does with their own bookings: find, export, annotate, and change them. */
 export function createHostBookings(deps: HostBookingsDeps) {
@@ -65,10 +76,20 @@ export function createHostBookings(deps: HostBookingsDeps) {
     getForHost: (principal: Principal, uid: string) =>
       withTenant(db, principal, async (tx) => changes.view(tx, await ownBooking(tx, principal, uid), 'host')),
 
+    /** A page of the list: `next` asks for the one after it, and is null on the last. */
     list: (principal: Principal, q: BookingListFilters) =>
       withTenant(db, principal, async (tx) => {
-        const rows = await bookingListRepo.list(tx, listFilter(principal.userId, q, deps.clock(), LIST_LIMIT));
-        return changes.views(tx, rows, 'host');
+        // One more than the page holds, to know without a count whether another page follows.
+        const filter = listFilter(principal.userId, q, deps.clock(), q.limit + 1);
+        const fingerprint = listFingerprint(filterPrint(q, filter));
+        if (q.cursor) filter.after = decodeCursor(q.cursor, fingerprint);
+        const rows = await bookingListRepo.list(tx, filter);
+        const page = rows.slice(0, q.limit);
+        const last = page.at(-1);
+        return {
+          bookings: await changes.views(tx, page, 'host'),
+          next: rows.length > q.limit && last ? encodeCursor(last.key, fingerprint) : null,
+        };
       }),
 
     /** The list as CSV; `truncated` when more bookings matched than the cap lets through. */

@@ -12,6 +12,7 @@ import { timeZoneSchema } from '../identity/schemas.js';
 import { videoStatusSchema } from '../video/schemas.js';
 import { checkHours, hoursFields, scheduleNameSchema } from './availability.rules.js';
 import { answersSchema, bookingSearchSchema, hostNoteSchema, inviteeSchema, notesSchema } from './bookings.rules.js';
+import { BOOKING_PAGE_SIZE, bookingPageSizeSchema } from './bookings.rules.js';
 import { meetingTypeFields, type questionSchema } from './meeting-types.rules.js';
 
 /**
@@ -203,7 +204,11 @@ export const bookingSchema = z.object({
 export type BookingView = z.infer<typeof bookingSchema>;
 export const bookingResponse = z.object({ booking: bookingSchema });
 export type BookingResponse = z.output<typeof bookingResponse>;
-export const bookingListResponse = z.object({ bookings: z.array(bookingSchema) });
+export const bookingListResponse = z.object({
+  bookings: z.array(bookingSchema),
+  /** The `cursor` that asks for the page after this one; null on the last page. */
+  next: z.string().nullable(),
+});
 export type BookingListResponse = z.output<typeof bookingListResponse>;
 
 /** What the list's `status` takes: upcoming or past alone, or one or more statuses separated by commas. */
@@ -229,6 +234,11 @@ export const bookingListQuery = z.object({
   type: z.string().trim().min(1).max(64).optional(),
   /** csv answers text/csv, one row per booking. */
   format: z.enum(['json', 'csv']).optional(),
+  /** By start, oldest first (asc) or newest first (desc); past defaults to desc, the others to asc. */
+  order: z.enum(['asc', 'desc']).optional(),
+  limit: z._default(bookingPageSizeSchema, BOOKING_PAGE_SIZE),
+  /** The `next` of the page before, for the same filters and order. */
+  cursor: z.string().max(500).optional(),
 });
 export type BookingListQuery = z.input<typeof bookingListQuery>;
 export type BookingListFilters = z.output<typeof bookingListQuery>;

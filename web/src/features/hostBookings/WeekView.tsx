@@ -5,7 +5,7 @@ import { addDays, civilDateOf, dateKey, formatCivilDate, localePrefersHour12 } f
 import { Button } from '../../ui/Button';
 import { LoadError, LoadingBlock } from '../../ui/LoadingBlock';
 import { useMediaQuery } from '../../ui/useMediaQuery';
-import { hostBookingsKey, listBookings } from './api';
+import { hostBookingsKey, listAllBookings } from './api';
 import { shownWeek, weekQuery, type BookingsUrl } from './bookingsUrl';
 import { WeekAgenda } from './WeekAgenda';
 import { WeekGrid } from './WeekGrid';
@@ -28,7 +28,8 @@ export function WeekView({ state, zone, onWeekChange }: WeekViewProps) {
   const query = weekQuery(state, weekStart, zone);
   const bookings = useQuery({
     queryKey: [...hostBookingsKey, 'week', query],
-    queryFn: ({ signal }) => listBookings(query, signal),
+    // A week shows every booking in it, however many pages that takes.
+    queryFn: ({ signal }) => listAllBookings(query, signal),
   });
   const days = useMemo(() => layoutWeek(bookings.data ?? [], weekStart, zone), [bookings.data, weekStart, zone]);
   const today = dateKey(civilDateOf(now, zone));

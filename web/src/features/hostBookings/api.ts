@@ -6,6 +6,7 @@ import type {
   HostNoteRequest,
   SlotsResponse,
 } from '../../../../src/modules/scheduling/schemas';
+import { MAX_BOOKING_PAGE_SIZE } from '../../../../src/modules/scheduling/bookings.rules';
 import { api } from '../../lib/api';
 import type { SlotSource } from '../booking/useSlots';
 
@@ -24,8 +25,22 @@ function search(query: BookingListQuery) {
   return params.toString();
 }
 
-export async function listBookings(query: BookingQuery, signal?: AbortSignal) {
-  const { bookings } = await api.get<BookingListResponse>(`/api/meetings/bookings?${search(query)}`, { signal });
+/** A page of the host's bookings; its `next` asks for the page after it. */
+export const listBookings = (query: BookingQuery, signal?: AbortSignal) =>
+  api.get<BookingListResponse>(`/api/meetings/bookings?${search(query)}`, { signal });
+
+/** Every booking `query` selects, page after page of the most the server gives: for a view of a bounded range. */
+export async function listAllBookings(query: BookingQuery, signal?: AbortSignal) {
+  const bookings: BookingListResponse['bookings'] = [];
+  let cursor: string | null = null;
+  do {
+    const page: BookingListResponse = await listBookings(
+      { ...query, limit: String(MAX_BOOKING_PAGE_SIZE), ...(cursor ? { cursor } : {}) },
+      signal,
+    );
+    bookings.push(...page.bookings);
+    cursor = page.next;
+  } while (cursor);
   return bookings;
 }
 

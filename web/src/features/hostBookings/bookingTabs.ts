@@ -15,8 +15,16 @@ export const tabs = [
     label: 'Cancelled',
     // Declined requests are ended bookings too, and a reschedule request waits here until the invitee picks.
     status: 'cancelled,declined',
+    // Ended bookings read best newest first, as the past ones do.
+    order: 'desc',
     empty: 'No cancelled or declined bookings.',
   },
   { id: 'all', label: 'All', status: undefined, empty: 'No bookings yet.' },
-] as const satisfies readonly { id: string; label: string; status: BookingQuery['status']; empty: string }[];
+] as const satisfies readonly {
+  id: string;
+  label: string;
+  status: BookingQuery['status'];
+  order?: BookingQuery['order'];
+  empty: string;
+}[];
 export type Tab = (typeof tabs)[number]['id'];

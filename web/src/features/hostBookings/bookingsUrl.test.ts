@@ -40,6 +40,7 @@ describe('the bookings page’s address', () => {
       from: '2026-02-28T23:00:00.000Z',
       to: '2026-03-31T22:00:00.000Z',
       status: 'cancelled,declined',
+      order: 'desc',
     });
     expect(listQuery(read('tab=all'), 'UTC')).toEqual({});
   });

@@ -67,8 +67,12 @@ function filters(state: BookingsUrl, zone: string): BookingQuery {
 }
 
 export function listQuery(state: BookingsUrl, zone: string): BookingQuery {
-  const status = tabs.find((t) => t.id === state.tab)?.status;
-  return { ...filters(state, zone), ...(status ? { status } : {}) };
+  const tab = tabs.find((t) => t.id === state.tab);
+  return {
+    ...filters(state, zone),
+    ...(tab?.status ? { status: tab.status } : {}),
+    ...(tab && 'order' in tab ? { order: tab.order } : {}),
+  };
 }
 
 /** The first day of the week that holds `day`, the week starting on `firstDay` (ISO weekday). */

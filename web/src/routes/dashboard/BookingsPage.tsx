@@ -1,7 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, type KeyboardEvent } from 'react';
 import { useSearchParams } from 'wouter';
-import { hostBookingsKey, listBookings } from '../../features/hostBookings/api';
 import { BookingCard } from '../../features/hostBookings/BookingCard';
 import { BookingFilters } from '../../features/hostBookings/BookingFilters';
 import {
@@ -13,6 +11,8 @@ import {
   type BookingsUrl,
 } from '../../features/hostBookings/bookingsUrl';
 import { tabs, type Tab } from '../../features/hostBookings/bookingTabs';
+import { ShowMoreBookings } from '../../features/hostBookings/ShowMoreBookings';
+import { useBookingPages } from '../../features/hostBookings/useBookingPages';
 import { WeekView } from '../../features/hostBookings/WeekView';
 import { useProfileZone } from '../../features/identity/useProfileZone';
 import { localeFirstDayOfWeek } from '../../lib/locale';
@@ -74,17 +74,9 @@ export function BookingsPage() {
 
 function BookingList({ state, zone, onTab }: { state: BookingsUrl; zone: string; onTab: (tab: Tab) => void }) {
   const query = listQuery(state, zone);
-  const bookings = useQuery({
-    queryKey: [...hostBookingsKey, 'list', query],
-    queryFn: ({ signal }) => listBookings(query, signal),
-  });
+  const { pages, bookings: shown, paged, listRef, showMore } = useBookingPages(query);
   const current = tabs.find((t) => t.id === state.tab)!;
   const filtered = Boolean(state.q.trim() || state.type || state.from || state.to);
-  // Ended bookings read best newest first, as the past ones come from the server.
-  const shown =
-    state.tab === 'cancelled' && bookings.data
-      ? [...bookings.data].sort((a, b) => Date.parse(b.start) - Date.parse(a.start))
-      : bookings.data;
 
   function onTabKey(event: KeyboardEvent<HTMLDivElement>) {
     const index = tabs.findIndex((t) => t.id === state.tab);
@@ -131,10 +123,10 @@ function BookingList({ state, zone, onTab }: { state: BookingsUrl; zone: string;
         tabIndex={0}
         className="pt-4 outline-none"
       >
-        {bookings.isPending ? (
+        {pages.isPending ? (
           <LoadingBlock label="Loading bookings…" />
-        ) : bookings.isError ? (
-          <LoadError what="your bookings" error={bookings.error} onRetry={() => bookings.refetch()} />
+        ) : pages.isError && !shown ? (
+          <LoadError what="your bookings" error={pages.error} onRetry={() => pages.refetch()} />
         ) : !shown?.length ? (
           filtered ? (
             <EmptyState title="No bookings match" description="Try another search, type or dates." />
@@ -145,11 +137,22 @@ function BookingList({ state, zone, onTab }: { state: BookingsUrl; zone: string;
             />
           )
         ) : (
-          <ul className="space-y-3">
-            {shown.map((booking) => (
-              <BookingCard key={booking.uid} booking={booking} />
-            ))}
-          </ul>
+          <>
+            <ul ref={listRef} className="space-y-3">
+              {shown.map((booking) => (
+                <BookingCard key={booking.uid} booking={booking} />
+              ))}
+            </ul>
+            {paged && (
+              <ShowMoreBookings
+                shown={shown.length}
+                hasMore={pages.hasNextPage}
+                pending={pages.isFetchingNextPage}
+                failed={pages.isFetchNextPageError}
+                onMore={showMore}
+              />
+            )}
+          </>
         )}
       </div>
     </div>
