@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signedUpClient, TestClient, type TestApp } from './helpers/app.js';
@@ -29,8 +30,26 @@ async function startsOn(node: TestApp, username: string, type = 'intro') {
   return (res.body.slots as { start: string }[]).map((s) => s.start);
 }
 
+/**
+ * Every event published so far has reached node B: the setup's own events (hours, types) must not arrive
+ * after B cached an answer. All topics share one channel, which keeps them in order, so a marker published
+ * last arrives last.
+ */
+async function eventsSettled() {
+  const topic = `marker:${randomUUID()}`;
+  const arrived = new Promise<void>((resolve) => {
+    const off = b.services.bus.subscribe(topic, () => {
+      off();
+      resolve();
+    });
+  });
+  await a.services.bus.publish(topic, {});
+  await arrived;
+}
+
 /** B answers from its cache: a change made behind the app's back (no event) does not show there. */
 async function cachedOnB(username: string, type = 'intro') {
+  await eventsSettled();
   const first = await startsOn(b, username, type);
   expect(await startsOn(b, username, type)).toEqual(first);
   return first;
@@ -118,6 +137,7 @@ describe('the slots cache on another node', () => {
     const weekday = [3, 4, 5, 6, 7].map(utcDay).find((d) => d.getUTCDay() >= 1 && d.getUTCDay() <= 5)!;
     const url = `/api/meetings/slots?user=${host.user.username}&type=intro&from=${weekday.toISOString()}&to=${at(weekday, '24:00')}`;
     const firstOnB = async () => (await new TestClient(b.app).get(url)).body.slots[0]?.start;
+    await eventsSettled();
     expect(await firstOnB()).toBe(at(weekday, '09:00'));
     await a.db.executeSql(`update meeting_types set duration_minutes = 30 where host_user_id = $1`, [host.user.id]);
     expect((await new TestClient(b.app).get(url)).body.slots).toHaveLength(8);
