@@ -10,6 +10,7 @@ import {
 } from '../../db/schema/index.js';
 import { LIVE_BOOKING_STATUSES } from '../../db/schema/values.js';
 import type { Tx } from '../../db/tenant.js';
+import { liveType } from './meeting-types.repo.js';
 
 export type BookingRow = typeof meetingBookings.$inferSelect;
 export type BookingPatch = Partial<typeof meetingBookings.$inferInsert>;
@@ -73,6 +74,42 @@ export const bookingsRepo = {
       sql`select pg_advisory_xact_lock(hashtext(${hostUserId})) from (select set_config('lock_timeout', ${`${timeoutMs}ms`}, true)) as bounded`,
     );
   },
+
+  /**
+   * Under the host's lock, in one round trip: the host's live bookings near a range (as liveNear), or undefined
+   * when the meeting type no longer takes bookings (switched off, archived or deleted while the booking waited).
+   */
+  async liveNearIfBookable(tx: Tx, meetingTypeId: string, hostUserId: string, from: Date, to: Date) {
+    const live = bookingsRepo.liveNear(tx, hostUserId, from, to).as('live');
+    const rows = await tx
+      .select({ booking: live._.selectedFields })
+      .from(meetingTypes)
+      .leftJoin(live, sql`true`)
+      .where(and(eq(meetingTypes.id, meetingTypeId), eq(meetingTypes.isActive, true), liveType));
+    return rows.length ? rows.flatMap((r) => (r.booking ? [r.booking] : [])) : undefined;
+  },
+
+  /**
+   * What a new booking of a host's type needs before it takes the lock: the (not archived) type, the host as the
+   * booking's e-mails name them, and the row's public id and creation time as the database would give them.
+   */
+  async newBookingContext(tx: Tx, hostUserId: string, slug: string) {
+    const [row] = await tx
+      .select({
+        type: meetingTypes,
+        host: bookingWithContext.host,
+        uid: sql<string>`generate_public_id()`,
+        createdAt: sql<Date>`now()`.mapWith(meetingBookings.createdAt),
+      })
+      .from(meetingTypes)
+      .innerJoin(users, eq(users.id, meetingTypes.hostUserId))
+      .where(and(eq(meetingTypes.hostUserId, hostUserId), eq(meetingTypes.slug, slug), liveType));
+    return row;
+  },
+
+  /** The writes of a new booking and its reminders, for the booking's one statement (writeInOneStatement). */
+  insertWrite: (tx: Tx, row: BookingRow) => tx.insert(meetingBookings).values(row),
+  remindersWrite: (tx: Tx, rows: (typeof meetingReminders.$inferInsert)[]) => tx.insert(meetingReminders).values(rows),
 
   async findByIdempotencyKey(tx: Tx, meetingTypeId: string, key: string) {
     const [row] = await tx
@@ -183,9 +220,8 @@ export const bookingsRepo = {
       .where(and(eq(meetingReminders.bookingId, bookingId), eq(meetingReminders.status, 'scheduled')));
   },
 
-  async recordEvent(tx: Tx, values: typeof meetingAnalytics.$inferInsert) {
-    await tx.insert(meetingAnalytics).values(values);
-  },
+  /** Awaited, it writes at once; unawaited, it is a write for a change's one statement (writeInOneStatement). */
+  eventWrite: (tx: Tx, values: typeof meetingAnalytics.$inferInsert) => tx.insert(meetingAnalytics).values(values),
 
   /** A meeting type's bookings still to happen: live, and not yet over. */
   liveUpcomingOfType: (tx: Tx, meetingTypeId: string, now: Date) =>

@@ -2,6 +2,7 @@ import type { Tx } from '../../db/tenant.js';
 import { hoursOf } from './availability.service.js';
 import { bookingsRepo } from './bookings.repo.js';
 import type { MeetingTypeRow } from './meeting-types.repo.js';
+import type { Availability } from './schemas.js';
 import { computeSlots, type SlotScenario } from './slots/index.js';
 
 export type Host = { id: string; name: string; username: string; timeZone: string; orgId: string };
@@ -22,19 +23,17 @@ export type SlotRequest = {
   ignoreBookings?: boolean;
 };
 
-/** Reads the type's schedule and the host's bookings and asks the pure engine which slots are offered. */
-export async function offeredSlots(tx: Tx, r: SlotRequest) {
-  const availability = await hoursOf(tx, r.host.id, r.type.scheduleId, r.host.timeZone);
-  const maxBuffer = (r.type.bufferBeforeMinutes + r.type.bufferAfterMinutes) * MINUTE;
-  const live = r.ignoreBookings
-    ? []
-    : await bookingsRepo.liveNear(
-        tx,
-        r.host.id,
-        new Date(r.from.getTime() - LOOKAROUND_MS - maxBuffer),
-        new Date(r.to.getTime() + LOOKAROUND_MS + maxBuffer),
-        r.excludeBookingId,
-      );
+/** A live booking of the host as the slot engine weighs it: its time with its own type's buffers. */
+export type LiveBooking = Awaited<ReturnType<typeof bookingsRepo.liveNear>>[number];
+
+/** Where the host's bookings can shape a request's slots: the range, widened by buffers and a local day. */
+export function bookingsRange(r: Pick<SlotRequest, 'type' | 'from' | 'to'>) {
+  const widen = LOOKAROUND_MS + (r.type.bufferBeforeMinutes + r.type.bufferAfterMinutes) * MINUTE;
+  return { from: new Date(r.from.getTime() - widen), to: new Date(r.to.getTime() + widen) };
+}
+
+/** The pure engine's slots for a request, given the hours its type follows and the host's bookings in range. */
+export function slotsAmong(r: SlotRequest, availability: Availability, live: LiveBooking[]) {
   const scenario: SlotScenario = {
     now: r.now.toISOString(),
     from: r.from.toISOString(),
@@ -62,6 +61,16 @@ export async function offeredSlots(tx: Tx, r: SlotRequest) {
     ],
   };
   return computeSlots(scenario);
+}
+
+/** Reads the type's schedule and the host's bookings and asks the pure engine which slots are offered. */
+export async function offeredSlots(tx: Tx, r: SlotRequest) {
+  const availability = await hoursOf(tx, r.host.id, r.type.scheduleId, r.host.timeZone);
+  const range = bookingsRange(r);
+  const live = r.ignoreBookings
+    ? []
+    : await bookingsRepo.liveNear(tx, r.host.id, range.from, range.to, r.excludeBookingId);
+  return slotsAmong(r, availability, live);
 }
 
 export type SlotVerdict = 'offered' | 'taken' | 'not_offered';
