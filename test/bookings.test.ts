@@ -160,11 +160,7 @@ describe('booking', () => {
       .from(meetingBookings)
       .where(eq(meetingBookings.hostUserId, host.user.id));
     expect(rows).toHaveLength(1);
-    const misuse = await new TestClient(t.app).post(
-      '/api/meetings/book',
-      bookingBody(host.user.username, iso('12:00')),
-      key,
-    );
+    const misuse = await new TestClient(t.app).post('/api/meetings/book', { ...body, start: iso('12:00') }, key);
     expect(misuse.status).toBe(409);
     expect(misuse.body.error.code).toBe('idempotency_key_reused');
   });

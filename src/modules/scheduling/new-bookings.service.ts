@@ -12,7 +12,14 @@ import { BookingEffects } from './booking-effects.js';
 import type { BookingViews } from './booking-view.js';
 import { bookingsRepo, type BookingRow, type BookingWithContext } from './bookings.repo.js';
 import { hoursOf } from './availability.service.js';
-import { bookingsRange, slotsAmong, type Host, type LiveBooking, type SlotRequest } from './offered-slots.js';
+import {
+  bookingsRange,
+  slotsAmong,
+  slotWithBuffers,
+  type Host,
+  type LiveBooking,
+  type SlotRequest,
+} from './offered-slots.js';
 import { remindersFor } from './reminders.service.js';
 import { requestFingerprint } from './request-fingerprint.js';
 import type { BookInput, BookingView } from './schemas.js';
@@ -129,15 +136,20 @@ export function createNewBookings(deps: NewBookingsDeps) {
           }
           const hours = await hoursOf(tx, host.id, type.scheduleId, host.timeZone);
           const request: SlotRequest = { host, type, now, from: start, to: new Date(start.getTime() + 1) };
-          if (slotsAmong(request, hours, []).length !== 1) throw notOffered();
           const isFree = (live: LiveBooking[]) => slotsAmong(request, hours, live).length === 1;
-          const range = bookingsRange(request);
+          const around = [
+            host.id,
+            bookingsRange(request),
+            slotWithBuffers(type, start),
+            type.maxBookingsPerDay ? type.id : undefined,
+          ] as const;
           // A start already taken is refused without queueing for the lock: a crowd after one slot stays cheap.
-          if (!isFree(await bookingsRepo.liveNear(tx, host.id, range.from, range.to))) throw slotUnavailable();
+          if (!isFree(await bookingsRepo.liveAround(tx, ...around)))
+            throw isFree([]) ? slotUnavailable() : notOffered();
           const booking = prepare(tx, context, input, start, now, idempotency);
 
           await bookingsRepo.lockHost(tx, host.id, deps.lockTimeoutMs);
-          const live = await bookingsRepo.liveNearIfBookable(tx, type.id, host.id, range.from, range.to);
+          const live = await bookingsRepo.liveAroundIfBookable(tx, type.id, ...around);
           if (!live) throw notFound('The booking page');
           if (!isFree(live)) throw slotUnavailable();
           changes.announced(fx, await writeInOneStatement(tx, booking.writes, booking.hooks));

@@ -32,6 +32,14 @@ export function bookingsRange(r: Pick<SlotRequest, 'type' | 'from' | 'to'>) {
   return { from: new Date(r.from.getTime() - widen), to: new Date(r.to.getTime() + widen) };
 }
 
+/** A slot with its type's buffers, the time other bookings (with theirs) must not overlap. */
+export function slotWithBuffers(type: MeetingTypeRow, start: Date) {
+  return {
+    from: new Date(start.getTime() - type.bufferBeforeMinutes * MINUTE),
+    to: new Date(start.getTime() + (type.durationMinutes + type.bufferAfterMinutes) * MINUTE),
+  };
+}
+
 /** The pure engine's slots for a request, given the hours its type follows and the host's bookings in range. */
 export function slotsAmong(r: SlotRequest, availability: Availability, live: LiveBooking[]) {
   const scenario: SlotScenario = {
