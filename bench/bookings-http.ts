@@ -2,6 +2,7 @@
 // clients at a time, then 1,000 bookings of one slot at once (exactly one may get 201, every other one 409).
 // Prints one JSON line.
 // Usage: npm run --silent bench:bookings [-- --distinct 600 --racers 1000]   (DATABASE_URL / REDIS_URL go to the server)
+import { readFileSync } from 'node:fs';
 import { createHost, percentile, startServer, visitorHeaders } from './lib/server.js';
 
 const arg = (name: string, fallback: number) =>
@@ -31,10 +32,18 @@ try {
       }),
     });
 
-  /** `total` bookings of fresh slots, `clients` at a time: bookings a second and latency percentiles. */
+  // The server's own CPU time (Linux /proc, in clock ticks of 10 ms): other work on a shared machine disturbs
+  // it less than the rates.
+  const serverCpuMs = () => {
+    const fields = readFileSync(`/proc/${server.child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
+
+  /** `total` bookings of fresh slots, `clients` at a time: bookings a second, latency, server CPU per booking. */
   async function distinctSlots(clients: number, total: number) {
     const latencies: number[] = [];
     let issued = 0;
+    const cpuBefore = serverCpuMs();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: clients }, async () => {
@@ -55,6 +64,7 @@ try {
       perSec: round(total / seconds),
       p50: round(percentile(latencies, 50)),
       p99: round(percentile(latencies, 99)),
+      cpuMs: round((serverCpuMs() - cpuBefore) / total),
     };
   }
 
@@ -83,9 +93,11 @@ try {
       bookingsPerSecAt10: at10.perSec,
       bookingP50MsAt10: at10.p50,
       bookingP99MsAt10: at10.p99,
+      serverCpuMsPerBookingAt10: at10.cpuMs,
       bookingsPerSecAt50: at50.perSec,
       bookingP50MsAt50: at50.p50,
       bookingP99MsAt50: at50.p99,
+      serverCpuMsPerBookingAt50: at50.cpuMs,
       oneSlotRacers: racers,
       oneSlot201: count(201),
       oneSlot409: count(409),
