@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../src/db/client.js';
+import { waitUntil } from './helpers/db.js';
 import { createTestApp, TestClient, type TestApp } from './helpers/app.js';
 import { at, bookingBody, hostWithType, utcDay } from './helpers/scheduling.js';
 
@@ -76,12 +77,3 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a saturated database answers 50
     }
   });
 });
-
-/** Polls a condition of the database's state (not of the clock) until it holds. */
-async function waitUntil(condition: () => Promise<boolean>) {
-  for (let i = 0; i < 200; i++) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('the condition never held');
-}

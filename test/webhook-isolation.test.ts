@@ -2,6 +2,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Server } from 'node:net';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeInOneStatement } from '../src/db/one-statement.js';
 import { webhookDeliveries, webhookEndpoints } from '../src/db/schema/index.js';
 import { createSealer } from '../src/lib/crypto.js';
 import { createWebhooks, type Webhooks } from '../src/modules/webhooks/service.js';
@@ -69,8 +70,10 @@ async function endpointFor(url: string) {
   return row!;
 }
 
-const queue = (e: { orgId: string; userId: string }, n: number) =>
-  t.db.db.transaction((tx) => webhooks.queueEvent(tx, e.orgId, e.userId, 'booking.created', { n }));
+const queue = async (e: { orgId: string; userId: string }, n: number) =>
+  (await t.db.db.transaction((tx) =>
+    writeInOneStatement(tx, [], webhooks.eventWrite(e.orgId, e.userId, 'booking.created', { n })),
+  )) > 0;
 
 const deliveriesOf = (endpointId: string) =>
   t.db.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId));

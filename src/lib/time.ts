@@ -2,8 +2,21 @@ import type { HOUR_CYCLES } from '../db/schema/values.js';
 
 export type HourCycle = (typeof HOUR_CYCLES)[number];
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Building an Intl.DateTimeFormat costs far more than using one (it was most of the time spent rendering a
+ * booking's e-mails), and e-mails use few languages, zones and clocks: each format is built once and kept.
+ */
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
 const zonePart = (at: Date, timeZone: string, style: Intl.DateTimeFormatOptions['timeZoneName'], locale: string) =>
-  new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: style })
+  dateFormat(locale, { timeZone, timeZoneName: style })
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName')?.value ?? '';
 
@@ -33,14 +46,14 @@ export function formatMeetingTime(
   hourCycle: HourCycle = 'h23',
   locale = 'en-GB',
 ): string {
-  const day = new Intl.DateTimeFormat(locale, {
+  const day = dateFormat(locale, {
     timeZone,
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
   });
-  const time = new Intl.DateTimeFormat(locale, {
+  const time = dateFormat(locale, {
     timeZone,
     hour: hourCycle === 'h12' ? 'numeric' : '2-digit',
     minute: '2-digit',

@@ -54,3 +54,12 @@ async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>):
     await client.end();
   }
 }
+
+/** Polls a condition of the database's state (not of the clock) until it holds. */
+export async function waitUntil(condition: () => Promise<boolean>) {
+  for (let i = 0; i < 200; i++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('the condition never held');
+}

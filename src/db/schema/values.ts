@@ -80,3 +80,6 @@ export const WORKFLOW_TRIGGERS = [
   'document_completed',
 ] as const;
 export const WORKFLOW_INDUSTRIES = ['general', 'legal', 'sales', 'real_estate', 'healthcare'] as const;
+
+/** The longest meeting a type may have, and so any booking (meeting_bookings_length_check). */
+export const MAX_MEETING_MINUTES = 720;

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
+import { writeInOneStatement } from '../../db/one-statement.js';
 import { claimDueIds } from '../../jobs/lease.js';
 import { emailOutbox } from '../../db/schema/index.js';
 import type { Tx } from '../../db/tenant.js';
@@ -12,28 +13,28 @@ export type QueuedMail = OutgoingMail & { coalesceKey?: string | undefined };
 
 export const outboxRepo = {
   /**
-   * Called inside the transaction of the change that caused the mail: both commit or neither does.
-   * Addresses are stored lower-cased so the per-recipient cap counts one mailbox however it is spelled.
-   * A message with a coalescing key replaces one with the same key that is still held back, and is itself held
-   * until `coalesceSeconds` after the last one with that key went out (or is going out now), so a burst of
-   * changes sends the first at once and then only the latest state.
+   * The writes that put `mails` in the outbox, for the transaction of the change that caused them: both commit
+   * or neither does. Addresses are stored lower-cased so the per-recipient cap counts one mailbox however it is
+   * spelled. A message with a coalescing key replaces one with the same key that is still held back, and is
+   * itself held until `coalesceSeconds` after the last one with that key went out (or is going out now), so a
+   * burst of changes sends the first at once and then only the latest state. Run together in one statement
+   * (writeInOneStatement), the insert's hold does not see the replacement: it never counts held-back messages.
    */
-  async enqueue(tx: Tx, orgId: string, bookingId: string | null, mails: QueuedMail[], coalesceSeconds = 0) {
-    if (!mails.length) return;
+  enqueueWrites(tx: Tx, orgId: string, bookingId: string | null, mails: QueuedMail[], coalesceSeconds = 0) {
+    if (!mails.length) return [];
     const keys = mails.flatMap((m) => (m.coalesceKey ? [m.coalesceKey] : []));
-    if (keys.length)
-      await tx
-        .update(emailOutbox)
-        .set({ status: 'superseded' })
-        .where(
-          and(
-            inArray(emailOutbox.coalesceKey, keys),
-            eq(emailOutbox.status, 'pending'),
-            eq(emailOutbox.attempts, 0),
-            sql`${emailOutbox.nextAttemptAt} > now()`,
-          ),
-        );
-    await tx.insert(emailOutbox).values(
+    const supersede = tx
+      .update(emailOutbox)
+      .set({ status: 'superseded' })
+      .where(
+        and(
+          inArray(emailOutbox.coalesceKey, keys),
+          eq(emailOutbox.status, 'pending'),
+          eq(emailOutbox.attempts, 0),
+          sql`${emailOutbox.nextAttemptAt} > now()`,
+        ),
+      );
+    const insert = tx.insert(emailOutbox).values(
       mails.map((m) => ({
         orgId,
         bookingId,
@@ -46,6 +47,12 @@ export const outboxRepo = {
         ...(m.coalesceKey ? { nextAttemptAt: heldUntil(m.coalesceKey, coalesceSeconds) } : {}),
       })),
     );
+    return keys.length ? [supersede, insert] : [insert];
+  },
+
+  /** The same, written at once in one round trip. */
+  async enqueue(tx: Tx, orgId: string, bookingId: string | null, mails: QueuedMail[], coalesceSeconds = 0) {
+    await writeInOneStatement(tx, outboxRepo.enqueueWrites(tx, orgId, bookingId, mails, coalesceSeconds));
   },
 
   /** How many messages went to this (lower-cased) address in the past hour, from any organization. */
@@ -137,8 +144,8 @@ export const outboxRepo = {
 
 /**
  * When a message with this key may go: now, unless one with the key was sent within the window or is due or
- * being sent right now, in which case the window after that. Held-back messages do not count: enqueue has just
- * replaced them.
+ * being sent right now, in which case the window after that. Held-back messages do not count: enqueue is just
+ * replacing them.
  */
 function heldUntil(key: string, coalesceSeconds: number) {
   return sql`greatest(now(), (

@@ -156,9 +156,12 @@ export function createNotifications(deps: NotificationsDeps) {
   }
 
   return {
-    /** Writes the booking's e-mails to the outbox inside the caller's transaction. */
-    queueBookingMail: (tx: Tx, ids: { orgId: string; bookingId: string }, e: BookingMailEvent, b: BookingMail) =>
-      outboxRepo.enqueue(tx, ids.orgId, ids.bookingId, bookingMails(e, b, ids.bookingId), deps.coalesceSeconds),
+    /**
+     * The booking's e-mails, rendered now, as outbox writes for the caller's transaction (see writeInOneStatement):
+     * the rendering can then happen before the booking takes its host's lock.
+     */
+    bookingMailWrites: (tx: Tx, ids: { orgId: string; bookingId: string }, e: BookingMailEvent, b: BookingMail) =>
+      outboxRepo.enqueueWrites(tx, ids.orgId, ids.bookingId, bookingMails(e, b, ids.bookingId), deps.coalesceSeconds),
 
     /**
      * Writes a message about a person's own account (reset, verification) to the outbox inside the caller's

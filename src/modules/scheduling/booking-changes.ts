@@ -1,4 +1,5 @@
 import { isExclusionViolation } from '../../db/errors.js';
+import { writeInOneStatement } from '../../db/one-statement.js';
 import type { Tx } from '../../db/tenant.js';
 import type { JobQueue } from '../../jobs/queue.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
@@ -8,7 +9,7 @@ import type { VideoLinks } from '../video/links.service.js';
 import type { Webhooks } from '../webhooks/service.js';
 import type { BookingEffects, SlotChange, WebhookEvent } from './booking-effects.js';
 import { questionsWithAnswers, type BookingViews, type Reader } from './booking-view.js';
-import { bookingsRepo, type BookingRow, type BookingWithContext } from './bookings.repo.js';
+import { bookingsRepo, type BookingRow, type BookingWithContext, type ReminderRow } from './bookings.repo.js';
 import { queueReminders } from './reminders.service.js';
 import type { BookingView } from './schemas.js';
 
@@ -20,6 +21,8 @@ export type BookingChangesDeps = {
   onSlotsChanged: (hostUserId: string, change: SlotChange) => void;
   views: BookingViews;
 };
+
+type AnalyticsEvent = 'booking_created' | 'booking_cancelled' | 'booking_rescheduled' | 'no_show';
 
 export const bookingNotFound = () => notFound('The booking');
 export const slotUnavailable = () =>
@@ -49,6 +52,36 @@ export function createBookingChanges(deps: BookingChangesDeps) {
 
   const view = async (tx: Tx, row: BookingWithContext, reader: Reader) => (await views(tx, [row], reader))[0]!;
 
+  /**
+   * The e-mails and webhooks of a change, rendered now, as writes for the change's transaction (see
+   * writeInOneStatement, `hooks` being the write to count), and the booking as webhook receivers see it.
+   */
+  function announcement(
+    tx: Tx,
+    row: BookingWithContext,
+    reminders: ReminderRow[],
+    mail: BookingMailEvent,
+    hook: WebhookEvent | undefined,
+  ) {
+    const { id, orgId, hostUserId } = row.booking;
+    const bookingView = deps.views.viewOf(row, reminders, 'others');
+    return {
+      bookingView,
+      mails: deps.notifications.bookingMailWrites(tx, { orgId, bookingId: id }, mail, deps.views.mailOf(row)),
+      hooks: hook
+        ? deps.webhooks.eventWrite(orgId, hostUserId, hook, {
+            booking: { ...bookingView, questions: questionsWithAnswers(row) },
+          })
+        : undefined,
+    };
+  }
+
+  /** After an announcement's writes: the mail sender is nudged, and the webhook sender if any were queued. */
+  function announced(fx: BookingEffects, webhookDeliveries: number) {
+    fx.mail = true;
+    if (webhookDeliveries > 0) fx.webhooks = true;
+  }
+
   /** Re-reads the booking after a change and records its e-mails and webhooks in the same transaction. */
   async function announce(
     tx: Tx,
@@ -58,15 +91,9 @@ export function createBookingChanges(deps: BookingChangesDeps) {
     hook: WebhookEvent | undefined,
   ) {
     const row = await load(tx, { id });
-    const { orgId, hostUserId } = row.booking;
-    await deps.notifications.queueBookingMail(tx, { orgId, bookingId: id }, mail, deps.views.mailOf(row));
-    fx.mail = true;
-    const bookingView = await view(tx, row, 'others');
-    if (hook)
-      fx.webhooks =
-        (await deps.webhooks.queueEvent(tx, orgId, hostUserId, hook, {
-          booking: { ...bookingView, questions: questionsWithAnswers(row) },
-        })) || fx.webhooks;
+    const reminders = (await bookingsRepo.remindersOf(tx, [id])).get(id) ?? [];
+    const { bookingView, mails, hooks } = announcement(tx, row, reminders, mail, hook);
+    announced(fx, await writeInOneStatement(tx, mails, hooks));
     return { row, bookingView };
   }
 
@@ -104,12 +131,27 @@ export function createBookingChanges(deps: BookingChangesDeps) {
     fx.video = true;
   }
 
-  const recordEvent = (
-    tx: Tx,
-    b: BookingRow,
-    event: 'booking_created' | 'booking_cancelled' | 'booking_rescheduled' | 'no_show',
-  ) => bookingsRepo.recordEvent(tx, { orgId: b.orgId, meetingTypeId: b.meetingTypeId, bookingId: b.id, event });
+  /** A booking's analytics event, as a write for the change's one statement (writeInOneStatement). */
+  const eventWrite = (tx: Tx, b: BookingRow, event: AnalyticsEvent) =>
+    bookingsRepo.eventWrite(tx, { orgId: b.orgId, meetingTypeId: b.meetingTypeId, bookingId: b.id, event });
 
-  return { load, views, view, announce, afterCommit, change, syncVideo, reopenVideo, recordEvent };
+  async function recordEvent(tx: Tx, b: BookingRow, event: AnalyticsEvent) {
+    await eventWrite(tx, b, event);
+  }
+
+  return {
+    load,
+    views,
+    view,
+    announcement,
+    announced,
+    announce,
+    afterCommit,
+    change,
+    syncVideo,
+    reopenVideo,
+    eventWrite,
+    recordEvent,
+  };
 }
 export type BookingChanges = ReturnType<typeof createBookingChanges>;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lt, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import {
   meetingAnalytics,
@@ -8,12 +8,15 @@ import {
   meetingVideoLinks,
   users,
 } from '../../db/schema/index.js';
-import { LIVE_BOOKING_STATUSES } from '../../db/schema/values.js';
+import { LIVE_BOOKING_STATUSES, MAX_MEETING_MINUTES } from '../../db/schema/values.js';
 import type { Tx } from '../../db/tenant.js';
+import { liveType } from './meeting-types.repo.js';
 
 export type BookingRow = typeof meetingBookings.$inferSelect;
 export type BookingPatch = Partial<typeof meetingBookings.$inferInsert>;
 export type ReminderRow = Pick<typeof meetingReminders.$inferSelect, 'offsetMinutes' | 'scheduledFor' | 'status'>;
+type Range = { from: Date; to: Date };
+type LiveAroundArgs = [hostUserId: string, range: Range, slot: Range, countedTypeId: string | undefined];
 
 /** A booking with what every view of it shows: its meeting type and host. */
 export const bookingWithContext = {
@@ -59,6 +62,9 @@ export const bookingsRepo = {
           inArray(meetingBookings.status, [...LIVE_BOOKING_STATUSES]),
           lt(meetingBookings.startAt, to),
           gt(meetingBookings.endAt, from),
+          // Implied by the line above (no booking is longer than that: meeting_bookings_length_check), and a
+          // lower bound the (host, start) index can use, so a host's past bookings are not all read.
+          gte(meetingBookings.startAt, new Date(from.getTime() - MAX_MEETING_MINUTES * 60_000)),
           excludeId ? ne(meetingBookings.id, excludeId) : undefined,
         ),
       ),
@@ -73,6 +79,64 @@ export const bookingsRepo = {
       sql`select pg_advisory_xact_lock(hashtext(${hostUserId})) from (select set_config('lock_timeout', ${`${timeoutMs}ms`}, true)) as bounded`,
     );
   },
+
+  /**
+   * The host's live bookings that can decide whether one slot is free, of those near `range` (see liveNear):
+   * each whose time with its own buffers overlaps `slot` (the slot with its buffers) and, for a type with a
+   * daily limit (`countedTypeId`), that type's bookings, which the limit counts. A full calendar then costs the
+   * slot engine a few rows instead of every booking of three days.
+   */
+  liveAround(tx: Tx, hostUserId: string, range: Range, slot: Range, countedTypeId: string | undefined) {
+    const near = bookingsRepo.liveNear(tx, hostUserId, range.from, range.to).as('near');
+    return tx
+      .select()
+      .from(near)
+      .where(
+        or(
+          and(
+            sql`${near.startAt} - make_interval(mins => ${near.bufferBeforeMinutes}) < ${slot.to.toISOString()}::timestamptz`,
+            sql`${near.endAt} + make_interval(mins => ${near.bufferAfterMinutes}) > ${slot.from.toISOString()}::timestamptz`,
+          ),
+          countedTypeId ? eq(near.meetingTypeId, countedTypeId) : undefined,
+        ),
+      );
+  },
+
+  /**
+   * Under the host's lock, in one round trip: liveAround, or undefined when the meeting type no longer takes
+   * bookings (switched off, archived or deleted while the booking waited for the lock).
+   */
+  async liveAroundIfBookable(tx: Tx, meetingTypeId: string, ...around: LiveAroundArgs) {
+    const live = bookingsRepo.liveAround(tx, ...around).as('live');
+    const rows = await tx
+      .select({ booking: live._.selectedFields })
+      .from(meetingTypes)
+      .leftJoin(live, sql`true`)
+      .where(and(eq(meetingTypes.id, meetingTypeId), eq(meetingTypes.isActive, true), liveType));
+    return rows.length ? rows.flatMap((r) => (r.booking ? [r.booking] : [])) : undefined;
+  },
+
+  /**
+   * What a new booking of a host's type needs before it takes the lock: the (not archived) type, the host as the
+   * booking's e-mails name them, and the row's public id and creation time as the database would give them.
+   */
+  async newBookingContext(tx: Tx, hostUserId: string, slug: string) {
+    const [row] = await tx
+      .select({
+        type: meetingTypes,
+        host: bookingWithContext.host,
+        uid: sql<string>`generate_public_id()`,
+        createdAt: sql<Date>`now()`.mapWith(meetingBookings.createdAt),
+      })
+      .from(meetingTypes)
+      .innerJoin(users, eq(users.id, meetingTypes.hostUserId))
+      .where(and(eq(meetingTypes.hostUserId, hostUserId), eq(meetingTypes.slug, slug), liveType));
+    return row;
+  },
+
+  /** The writes of a new booking and its reminders, for the booking's one statement (writeInOneStatement). */
+  insertWrite: (tx: Tx, row: BookingRow) => tx.insert(meetingBookings).values(row),
+  remindersWrite: (tx: Tx, rows: (typeof meetingReminders.$inferInsert)[]) => tx.insert(meetingReminders).values(rows),
 
   async findByIdempotencyKey(tx: Tx, meetingTypeId: string, key: string) {
     const [row] = await tx
@@ -183,9 +247,8 @@ export const bookingsRepo = {
       .where(and(eq(meetingReminders.bookingId, bookingId), eq(meetingReminders.status, 'scheduled')));
   },
 
-  async recordEvent(tx: Tx, values: typeof meetingAnalytics.$inferInsert) {
-    await tx.insert(meetingAnalytics).values(values);
-  },
+  /** Awaited, it writes at once; unawaited, it is a write for a change's one statement (writeInOneStatement). */
+  eventWrite: (tx: Tx, values: typeof meetingAnalytics.$inferInsert) => tx.insert(meetingAnalytics).values(values),
 
   /** A meeting type's bookings still to happen: live, and not yet over. */
   liveUpcomingOfType: (tx: Tx, meetingTypeId: string, now: Date) =>

@@ -1,29 +1,23 @@
 import type { Database } from '../../db/client.js';
-import { uniqueViolation } from '../../db/errors.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { JobQueue } from '../../jobs/queue.js';
 import type { Clock } from '../../lib/clock.js';
-import { conflict, notFound, unauthorized } from '../../lib/errors.js';
+import { unauthorized } from '../../lib/errors.js';
 import type { Principal } from '../identity/service.js';
 import type { Notifications } from '../notifications/service.js';
 import type { VideoLinks } from '../video/links.service.js';
 import type { Webhooks } from '../webhooks/service.js';
-import { checkAnswers } from './booking-answers.js';
-import { createBookingChanges, notOffered, slotUnavailable } from './booking-changes.js';
+import { createBookingChanges } from './booking-changes.js';
 import { BookingEffects, type SlotChange } from './booking-effects.js';
 import { applyTransition } from './booking-transitions.js';
 import { createBookingViews } from './booking-view.js';
 import { bookingsRepo, type BookingRow } from './bookings.repo.js';
 import { createHostBookings } from './host-bookings.service.js';
 import { createInviteeBookings } from './invitee-bookings.service.js';
+import { createNewBookings } from './new-bookings.service.js';
 import type { ManageTokens } from './manage-token.js';
-import { meetingTypesRepo } from './meeting-types.repo.js';
-import { judgeStart, type Host } from './offered-slots.js';
-import { createReminders, scheduleReminders } from './reminders.service.js';
-import { requestFingerprint } from './request-fingerprint.js';
-import type { BookInput, BookingView } from './schemas.js';
-
-const MINUTE = 60_000;
+import type { Host } from './offered-slots.js';
+import { createReminders } from './reminders.service.js';
 
 export type BookingsDeps = {
   db: Database;
@@ -32,7 +26,7 @@ export type BookingsDeps = {
   webhooks: Webhooks;
   tokens: ManageTokens;
   publicUrl: string;
-  video: Pick<VideoLinks, 'locationFor' | 'record' | 'requestSync' | 'reopen' | 'kick'>;
+  video: Pick<VideoLinks, 'locationFor' | 'newLink' | 'requestSync' | 'reopen' | 'kick'>;
   findHost: (username: string) => Promise<Host | undefined>;
   findHostById: (userId: string) => Promise<Host | undefined>;
   onSlotsChanged: (hostUserId: string, change: SlotChange) => void;
@@ -45,7 +39,7 @@ export function createBookingsService(deps: BookingsDeps) {
   const { db, tokens, clock } = deps;
   const bookingViews = createBookingViews({ tokens, publicUrl: deps.publicUrl });
   const changes = createBookingChanges({ ...deps, views: bookingViews });
-  const { load, view, announce, afterCommit, change } = changes;
+  const { load, announce, afterCommit } = changes;
   const reminders = createReminders({ db, queue: deps.queue, load, announce, afterCommit });
 
   /**
@@ -57,72 +51,8 @@ export function createBookingsService(deps: BookingsDeps) {
   const invitee = createInviteeBookings({ ...deps, changes, views: bookingViews, cancel });
   const host = createHostBookings({ ...deps, changes });
 
-  async function book(
-    input: BookInput,
-    idempotencyKey: string | undefined,
-  ): Promise<{ booking: BookingView; replayed: boolean }> {
-    const host = await deps.findHost(input.user);
-    if (!host) throw notFound('The booking page');
-    const start = new Date(input.start);
-    const print = requestFingerprint(input);
-    const now = clock();
-    const fx = new BookingEffects();
-    try {
-      return await change(fx, () =>
-        withTenant(db, { orgId: host.orgId }, async (tx) => {
-          // Locked before the type is read, so a deletion (which takes the same lock) is either seen or waits.
-          await bookingsRepo.lockHost(tx, host.id, deps.lockTimeoutMs);
-          const type = await meetingTypesRepo.findBySlug(tx, host.id, input.type);
-          if (!type || !type.isActive) throw notFound('The booking page');
-          checkAnswers(type.questions, input.answers);
-          if (idempotencyKey) {
-            const previous = await bookingsRepo.findByIdempotencyKey(tx, type.id, idempotencyKey);
-            if (previous && previous.fingerprint !== print) {
-              throw conflict('idempotency_key_reused', 'This Idempotency-Key was used with a different request.');
-            }
-            if (previous)
-              return { booking: await view(tx, await load(tx, { uid: previous.uid }), 'booker'), replayed: true };
-          }
-          const verdict = await judgeStart(tx, { host, type, start, now });
-          if (verdict === 'not_offered') throw notOffered();
-          if (verdict === 'taken') throw slotUnavailable();
-          const location = deps.video.locationFor(type.location);
-          const created = await bookingsRepo.insert(tx, {
-            orgId: host.orgId,
-            meetingTypeId: type.id,
-            hostUserId: host.id,
-            status: type.requiresConfirmation ? 'pending' : 'confirmed',
-            startAt: start,
-            endAt: new Date(start.getTime() + type.durationMinutes * MINUTE),
-            timeZone: input.timeZone,
-            inviteeName: input.invitee.name,
-            inviteeEmail: input.invitee.email,
-            hourCycle: input.hourCycle ?? null,
-            locale: input.locale ?? 'en',
-            answers: input.answers,
-            notes: input.notes ?? null,
-            location,
-            idempotencyKey: idempotencyKey ?? null,
-            idempotencyFingerprint: idempotencyKey ? print : null,
-          });
-          await scheduleReminders(tx, fx, type, created, now);
-          fx.video = await deps.video.record(tx, created);
-          await changes.recordEvent(tx, created, 'booking_created');
-          const { row } = await announce(tx, fx, created.id, { kind: 'booked' }, 'booking.created');
-          const booking = await view(tx, row, 'booker');
-          fx.booked(host.id, booking);
-          return { booking, replayed: false };
-        }),
-      );
-    } catch (error) {
-      // Two retries with one key raced past the lookup: the loser's insert hit the unique key, so replay.
-      if (uniqueViolation(error) === 'meeting_bookings_idempotency_key') return book(input, idempotencyKey);
-      throw error;
-    }
-  }
-
   return {
-    book,
+    ...createNewBookings({ ...deps, changes, views: bookingViews }),
     ...invitee,
     ...host,
 

@@ -5,7 +5,7 @@ import type { Tx } from '../../db/tenant.js';
 export type MeetingTypeRow = typeof meetingTypes.$inferSelect;
 
 /** An archived type only lives on in its bookings' history: no list, page or edit finds it. */
-const live = isNull(meetingTypes.archivedAt);
+export const liveType = isNull(meetingTypes.archivedAt);
 
 /** Queries run inside tenant transactions: row level security already limits them to one organization. */
 export const meetingTypesRepo = {
@@ -13,14 +13,14 @@ export const meetingTypesRepo = {
     tx
       .select()
       .from(meetingTypes)
-      .where(and(eq(meetingTypes.hostUserId, hostUserId), live))
+      .where(and(eq(meetingTypes.hostUserId, hostUserId), liveType))
       .orderBy(asc(meetingTypes.createdAt)),
 
   async find(tx: Tx, hostUserId: string, id: string) {
     const [row] = await tx
       .select()
       .from(meetingTypes)
-      .where(and(eq(meetingTypes.id, id), eq(meetingTypes.hostUserId, hostUserId), live));
+      .where(and(eq(meetingTypes.id, id), eq(meetingTypes.hostUserId, hostUserId), liveType));
     return row;
   },
 
@@ -28,7 +28,7 @@ export const meetingTypesRepo = {
     const [row] = await tx
       .select()
       .from(meetingTypes)
-      .where(and(eq(meetingTypes.hostUserId, hostUserId), eq(meetingTypes.slug, slug), live));
+      .where(and(eq(meetingTypes.hostUserId, hostUserId), eq(meetingTypes.slug, slug), liveType));
     return row;
   },
 
@@ -41,7 +41,7 @@ export const meetingTypesRepo = {
     const [row] = await tx
       .update(meetingTypes)
       .set(patch)
-      .where(and(eq(meetingTypes.id, id), eq(meetingTypes.hostUserId, hostUserId), live))
+      .where(and(eq(meetingTypes.id, id), eq(meetingTypes.hostUserId, hostUserId), liveType))
       .returning();
     return row;
   },

@@ -2,8 +2,11 @@ import type { Tx } from '../../db/tenant.js';
 import { hoursOf } from './availability.service.js';
 import { bookingsRepo } from './bookings.repo.js';
 import type { MeetingTypeRow } from './meeting-types.repo.js';
+import type { Availability } from './schemas.js';
 import { bookingMarginMs, slotScenario } from './slot-scenario.js';
 import { computeSlots } from './slots/index.js';
+
+const MINUTE = 60_000;
 
 export type Host = { id: string; name: string; username: string; timeZone: string; orgId: string };
 
@@ -19,19 +22,25 @@ export type SlotRequest = {
   ignoreBookings?: boolean;
 };
 
-/** Reads the type's schedule and the host's bookings and asks the pure engine which slots are offered. */
-export async function offeredSlots(tx: Tx, r: SlotRequest) {
-  const hours = await hoursOf(tx, r.host.id, r.type.scheduleId, r.host.timeZone);
-  const margin = bookingMarginMs(r.type);
-  const rows = r.ignoreBookings
-    ? []
-    : await bookingsRepo.liveNear(
-        tx,
-        r.host.id,
-        new Date(r.from.getTime() - margin),
-        new Date(r.to.getTime() + margin),
-        r.excludeBookingId,
-      );
+/** A live booking of the host as the slot engine weighs it: its time with its own type's buffers. */
+export type LiveBooking = Awaited<ReturnType<typeof bookingsRepo.liveNear>>[number];
+
+/** Where the host's bookings can shape a request's slots: the range, widened by buffers and a local day. */
+export function bookingsRange(r: Pick<SlotRequest, 'type' | 'from' | 'to'>) {
+  const widen = bookingMarginMs(r.type);
+  return { from: new Date(r.from.getTime() - widen), to: new Date(r.to.getTime() + widen) };
+}
+
+/** A slot with its type's buffers, the time other bookings (with theirs) must not overlap. */
+export function slotWithBuffers(type: MeetingTypeRow, start: Date) {
+  return {
+    from: new Date(start.getTime() - type.bufferBeforeMinutes * MINUTE),
+    to: new Date(start.getTime() + (type.durationMinutes + type.bufferAfterMinutes) * MINUTE),
+  };
+}
+
+/** The pure engine's slots for a request, given the hours its type follows and the host's bookings in range. */
+export function slotsAmong(r: SlotRequest, hours: Availability, rows: LiveBooking[]) {
   const live = rows.map((b) => ({
     startMs: b.startAt.getTime(),
     endMs: b.endAt.getTime(),
@@ -42,6 +51,16 @@ export async function offeredSlots(tx: Tx, r: SlotRequest) {
   return computeSlots(
     slotScenario({ hostId: r.host.id, type: r.type, hours, live, from: r.from, to: r.to, now: r.now }),
   );
+}
+
+/** Reads the type's schedule and the host's bookings and asks the pure engine which slots are offered. */
+export async function offeredSlots(tx: Tx, r: SlotRequest) {
+  const availability = await hoursOf(tx, r.host.id, r.type.scheduleId, r.host.timeZone);
+  const range = bookingsRange(r);
+  const live = r.ignoreBookings
+    ? []
+    : await bookingsRepo.liveNear(tx, r.host.id, range.from, range.to, r.excludeBookingId);
+  return slotsAmong(r, availability, live);
 }
 
 export type SlotVerdict = 'offered' | 'taken' | 'not_offered';

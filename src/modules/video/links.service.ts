@@ -180,32 +180,40 @@ export function createVideoLinks(deps: VideoLinksDeps) {
       return location.type === 'jitsi' ? { type: 'jitsi', url: jitsiRoomUrl(deps.jitsiBaseUrl) } : location;
     },
 
-    /** Records the booking's video link in its transaction; a provider's link is then made by the job. */
-    async record(tx: Tx, booking: LinkedBooking): Promise<boolean> {
+    /**
+     * The video link a new booking records in its transaction, as a write for the caller's one statement
+     * (writeInOneStatement), with what the booking's views show of it; none for locations without a link.
+     * `needsSync`: the provider's link is made by the job, which must then be kicked.
+     */
+    newLink(tx: Tx, booking: LinkedBooking) {
       const { type, url } = booking.location;
-      if (type === 'jitsi' && url) {
-        await videoLinksRepo.insert(tx, {
-          orgId: booking.orgId,
-          bookingId: booking.id,
-          provider: 'jitsi',
-          status: 'ready',
-          url,
-          providerMeetingId: new URL(url).pathname.slice(1),
-          syncedStartAt: booking.startAt,
-        });
-        return false;
-      }
-      if (!isRemote(type)) return false;
-      await videoLinksRepo.insert(tx, {
-        orgId: booking.orgId,
-        bookingId: booking.id,
-        provider: type,
-        status: 'pending',
-        url: null,
-        providerMeetingId: null,
-        workDueAt: dueIn(0),
-      });
-      return true;
+      const ids = { orgId: booking.orgId, bookingId: booking.id };
+      const row =
+        type === 'jitsi' && url
+          ? {
+              ...ids,
+              provider: 'jitsi' as const,
+              status: 'ready' as const,
+              url,
+              providerMeetingId: new URL(url).pathname.slice(1),
+              syncedStartAt: booking.startAt,
+            }
+          : isRemote(type)
+            ? {
+                ...ids,
+                provider: type,
+                status: 'pending' as const,
+                url: null,
+                providerMeetingId: null,
+                workDueAt: dueIn(0),
+              }
+            : undefined;
+      if (!row) return undefined;
+      return {
+        write: videoLinksRepo.insert(tx, row),
+        view: { provider: row.provider, status: row.status, error: null },
+        needsSync: row.status === 'pending',
+      };
     },
 
     /** After a reschedule, cancellation or decline, in the same transaction. */

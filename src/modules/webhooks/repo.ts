@@ -1,4 +1,5 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.js';
 import { webhookDeliveries, webhookEndpoints } from '../../db/schema/index.js';
 import type { Tx } from '../../db/tenant.js';
@@ -70,22 +71,18 @@ export const webhooksRepo = {
     return row;
   },
 
-  /** One pending delivery per active endpoint of the host that subscribed to the event; returns how many. */
-  async queueDeliveries(tx: Tx, orgId: string, userId: string, event: string, payload: Record<string, unknown>) {
-    const endpoints = await tx
-      .select({ id: webhookEndpoints.id })
-      .from(webhookEndpoints)
-      .where(
-        and(
-          eq(webhookEndpoints.userId, userId),
-          eq(webhookEndpoints.isActive, true),
-          sql`${event} = any(${webhookEndpoints.events})`,
-        ),
-      );
-    if (endpoints.length) {
-      await tx.insert(webhookDeliveries).values(endpoints.map((e) => ({ orgId, endpointId: e.id, event, payload })));
-    }
-    return endpoints.length;
+  /**
+   * One pending delivery per active endpoint of the host that subscribed to the event, written by a single
+   * INSERT … SELECT that returns a row per delivery (for writeInOneStatement to count).
+   */
+  deliveriesWrite(orgId: string, userId: string, event: string, payload: Record<string, unknown>) {
+    const d = webhookDeliveries;
+    const e = webhookEndpoints;
+    const column = (c: AnyPgColumn) => sql.identifier(c.name);
+    return sql`insert into ${d} (${column(d.orgId)}, ${column(d.endpointId)}, ${column(d.event)}, ${column(d.payload)})
+      select ${orgId}::uuid, ${e.id}, ${event}::text, ${sql.param(payload, d.payload)}::jsonb from ${e}
+      where ${and(eq(e.userId, userId), eq(e.isActive, true), sql`${event} = any(${e.events})`)}
+      returning ${column(d.id)}`;
   },
 
   /** One delivery to one endpoint, whatever its events (a test the host asked for). */

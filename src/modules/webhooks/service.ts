@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import type { Database } from '../../db/client.js';
 import type { webhookDeliveries } from '../../db/schema/index.js';
-import { withTenant, type Tx } from '../../db/tenant.js';
+import { withTenant } from '../../db/tenant.js';
 import type { JobQueue } from '../../jobs/queue.js';
 import { systemClock, type Clock } from '../../lib/clock.js';
 import type { Sealer } from '../../lib/crypto.js';
@@ -124,12 +124,11 @@ export function createWebhooks(deps: WebhooksDeps) {
 
   return {
     /**
-     * Records deliveries inside the caller's transaction: one per active endpoint of the host subscribed to the
-     * event, so at most MAX_ENDPOINTS_PER_ORG per call. True when any endpoint wants this event.
+     * Deliveries for the caller's transaction, as a write for its one statement (writeInOneStatement counts them):
+     * one per active endpoint of the host subscribed to the event, so at most MAX_ENDPOINTS_PER_ORG per call.
      */
-    async queueEvent(tx: Tx, orgId: string, hostUserId: string, event: string, data: Record<string, unknown>) {
-      return (await webhooksRepo.queueDeliveries(tx, orgId, hostUserId, event, data)) > 0;
-    },
+    eventWrite: (orgId: string, hostUserId: string, event: string, data: Record<string, unknown>) =>
+      webhooksRepo.deliveriesWrite(orgId, hostUserId, event, data),
 
     kick,
 
