@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { sql } from 'drizzle-orm';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -87,7 +88,9 @@ async function openPglite(options: DbOptions): Promise<DbHandle> {
     throw error;
   });
   try {
-    await migratePglite(drizzlePglite(client), { migrationsFolder });
+    if (await migrationsPending((text, values) => client.query(text, values))) {
+      await migratePglite(drizzlePglite(client), { migrationsFolder });
+    }
   } catch (error) {
     await client.close().catch(() => {});
     unlock();
@@ -119,7 +122,6 @@ async function openPglite(options: DbOptions): Promise<DbHandle> {
 }
 
 async function openPostgres(url: string, options: DbOptions): Promise<DbHandle> {
-  await migratePostgres(url);
   // A bounded wait: when every connection is busy (or the server is down) a request fails fast with a 503
   // instead of queueing behind the others without limit.
   const pool = new pg.Pool({
@@ -130,6 +132,12 @@ async function openPostgres(url: string, options: DbOptions): Promise<DbHandle> 
   // An idle connection the server drops (restart, failover) is discarded by the pool and replaced on next use;
   // without a listener the pool would rethrow it and take the process down.
   pool.on('error', () => {});
+  try {
+    if (await migrationsPending((text, values) => pool.query(text, values))) await migratePostgres(url);
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw error;
+  }
   const db = drizzleNodePg(pool, { schema }) as unknown as Database;
   const listener = createPostgresListener(url, options.log ?? silent);
   return {
@@ -255,6 +263,25 @@ async function withSessionLock<T>(url: string, lockName: string, fn: () => Promi
   } finally {
     // Ending the session releases the lock.
     await client.end().catch(() => {});
+  }
+}
+
+/**
+ * Whether the database lacks a migration of this build, in one query. Drizzle applies every migration whose
+ * journal time is later than the newest one recorded as applied, so none is pending when that newest time is at
+ * least the journal's last; only then is migrate() (schema and table checks, a transaction, and on PostgreSQL a
+ * connection of its own and the lock) skipped. A database that has never been migrated has no such table yet.
+ */
+async function migrationsPending(
+  query: (text: string, values: unknown[]) => Promise<{ rows: unknown[] }>,
+): Promise<boolean> {
+  const latest = Math.max(...readMigrationFiles({ migrationsFolder }).map((m) => m.folderMillis));
+  try {
+    const { rows } = await query('select max(created_at) >= $1 as current from drizzle.__drizzle_migrations', [latest]);
+    return (rows[0] as { current: boolean | null } | undefined)?.current !== true;
+  } catch (error) {
+    if (['3F000', '42P01'].includes((error as { code?: string }).code ?? '')) return true;
+    throw error;
   }
 }
 
