@@ -51,12 +51,13 @@ const queue = createJobQueue(db, {
 });
 const services = createServices(config, db, { bus, queue, log });
 services.registerJobs();
-const app = await buildApp({ config, db, redis, services }).then(done('app'));
-
-if (config.seedDemo) {
-  const demo = await seedDemoHost(db.db, services).then(done('seed'));
-  if (demo) app.log.info(demo, 'seeded the demo host: log in with this e-mail and password (shown only now)');
-}
+// The demo host is seeded while the app is built (its password hash runs on libuv's threads). Nothing before
+// the queue's start below may wait for a job to be sent: sends wait for that start.
+const [app, demo] = await Promise.all([
+  buildApp({ config, db, redis, services }).then(done('app')),
+  config.seedDemo ? seedDemoHost(db.db, services).then(done('seed')) : undefined,
+]);
+if (demo) app.log.info(demo, 'seeded the demo host: log in with this e-mail and password (shown only now)');
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
