@@ -25,3 +25,22 @@ it('works a job sent before the queue started, once it has started', async () =>
   expect(await sent).toEqual(expect.any(String));
   expect(await work).toEqual({ early: true });
 }, 60_000);
+
+it('lets the event loop turn while it starts, so requests are served meanwhile', async () => {
+  db = await createTestDb();
+  queue = createJobQueue(db, { runWorkers: true, onError: () => {} });
+  for (const name of ['test.one', 'test.two', 'test.three']) queue.define(name, async () => {});
+  // PGlite answers a query without a turn of the event loop; pg-boss's start is a long run of them, and a
+  // request that arrived meanwhile waited for its end (no turn at all, before). Each turn can serve one.
+  let turns = 0;
+  let starting = true;
+  const turn = () => {
+    if (!starting) return;
+    turns++;
+    setImmediate(turn);
+  };
+  setImmediate(turn);
+  await queue.start();
+  starting = false;
+  expect(turns).toBeGreaterThan(0);
+}, 60_000);

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type PgBoss from 'pg-boss';
 import type { DbHandle } from '../db/client.js';
 
@@ -16,6 +17,13 @@ export function createJobQueue(handle: DbHandle, options: { runWorkers: boolean;
   // tables and our queues do not exist yet), and the server answers before it starts (main.ts): a send made in
   // that moment waits for the start instead of failing or being dropped.
   let started: PgBoss | undefined;
+  // PGlite answers within the same chain of promises, so pg-boss's runs of queries (its start alone is dozens)
+  // would never give the event loop a turn: no request would be served until a run ends. One turn per query
+  // lets requests in between, which is what starting the queue in the background after listen is for.
+  const pgliteExecuteSql = async (text: string, values: unknown[]) => {
+    await nextTurn();
+    return handle.executeSql(text, values);
+  };
   let reportStarted: (boss: PgBoss) => void;
   const whenStarted = new Promise<PgBoss>((resolve) => (reportStarted = resolve));
 
@@ -41,9 +49,7 @@ export function createJobQueue(handle: DbHandle, options: { runWorkers: boolean;
       const { default: Boss } = await import('pg-boss');
       // A pg-boss instance whose start failed part-way refuses to start again: each attempt gets a new one.
       const boss = new Boss(
-        handle.url
-          ? { connectionString: handle.url, max: 4 }
-          : { db: { executeSql: (text: string, values: unknown[]) => handle.executeSql(text, values) } },
+        handle.url ? { connectionString: handle.url, max: 4 } : { db: { executeSql: pgliteExecuteSql } },
       );
       boss.on('error', options.onError);
       try {
