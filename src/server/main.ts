@@ -23,27 +23,35 @@ if (config.emailVerification === 'required' && !config.smtpUrl && config.env ===
 // together, the database's waits (file reads, the WebAssembly compile on V8's own threads) and the module
 // loader's overlap instead of adding up.
 const redisUrl = config.redisUrl;
-const [db, redis, [{ buildApp }, { createServices }, { createJobQueue }, { createEventBus }, { seedDemoHost }]] =
-  await Promise.all([
-    createDb({
-      databaseUrl: config.databaseUrl,
-      dataDir: config.dataDir,
-      poolSize: config.databasePoolSize,
-      poolTimeoutMs: config.databasePoolTimeoutMs,
-      log,
-    }).then(done('database')),
-    // ioredis is loaded only when Redis is configured.
-    redisUrl
-      ? import('../lib/redis.js').then(({ connectRedis }) => connectRedis(redisUrl)).then(done('redis'))
-      : undefined,
-    Promise.all([
-      import('./app.js'),
-      import('./services.js'),
-      import('../jobs/queue.js'),
-      import('../lib/event-bus.js'),
-      import('../db/seed.js'),
-    ]).then(done('modules')),
-  ]);
+const [opened, loaded, connected] = await Promise.allSettled([
+  createDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+    poolTimeoutMs: config.databasePoolTimeoutMs,
+    log,
+  }).then(done('database')),
+  Promise.all([
+    import('./app.js'),
+    import('./services.js'),
+    import('../jobs/queue.js'),
+    import('../lib/event-bus.js'),
+    import('../db/seed.js'),
+  ]).then(done('modules')),
+  // ioredis is loaded only when Redis is configured.
+  redisUrl
+    ? import('../lib/redis.js').then(({ connectRedis }) => connectRedis(redisUrl)).then(done('redis'))
+    : undefined,
+]);
+// All three settle before a failure ends the process, so that code failing to load never stops it while initdb or
+// a migration writes to the database: the database is closed first.
+if (opened.status === 'rejected' || loaded.status === 'rejected' || connected.status === 'rejected') {
+  if (opened.status === 'fulfilled') await opened.value.close();
+  throw [opened, loaded, connected].find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason;
+}
+const db = opened.value;
+const redis = connected.value;
+const [{ buildApp }, { createServices }, { createJobQueue }, { createEventBus }, { seedDemoHost }] = loaded.value;
 const bus = await createEventBus(db, redis);
 const queue = createJobQueue(db, {
   runWorkers: config.role !== 'web',
