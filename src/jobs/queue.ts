@@ -1,4 +1,5 @@
-import PgBoss from 'pg-boss';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type PgBoss from 'pg-boss';
 import type { DbHandle } from '../db/client.js';
 
 export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
@@ -10,18 +11,21 @@ type Definition = { handler: JobHandler; options: PgBoss.Queue };
  * locking (SKIP LOCKED) gives each job to one worker, however many run.
  */
 export function createJobQueue(handle: DbHandle, options: { runWorkers: boolean; onError: (error: Error) => void }) {
-  const newBoss = () => {
-    const instance = new PgBoss(
-      handle.url
-        ? { connectionString: handle.url, max: 4 }
-        : { db: { executeSql: (text: string, values: unknown[]) => handle.executeSql(text, values) } },
-    );
-    instance.on('error', options.onError);
-    return instance;
-  };
-  let boss = newBoss();
   const definitions = new Map<string, Definition>();
   const schedules: [string, string][] = [];
+  // pg-boss can send nothing before it has started (on PostgreSQL its pool is not open; on a fresh database its
+  // tables and our queues do not exist yet), and the server answers before it starts (main.ts): a send made in
+  // that moment waits for the start instead of failing or being dropped.
+  let started: PgBoss | undefined;
+  // PGlite answers within the same chain of promises, so pg-boss's runs of queries (its start alone is dozens)
+  // would never give the event loop a turn: no request would be served until a run ends. One turn per query
+  // lets requests in between, which is what starting the queue in the background after listen is for.
+  const pgliteExecuteSql = async (text: string, values: unknown[]) => {
+    await nextTurn();
+    return handle.executeSql(text, values);
+  };
+  let reportStarted: (boss: PgBoss) => void;
+  const whenStarted = new Promise<PgBoss>((resolve) => (reportStarted = resolve));
 
   return {
     /** Whether this process works jobs itself (ROLE=worker|all), so work it just queued can start here at once. */
@@ -41,22 +45,28 @@ export function createJobQueue(handle: DbHandle, options: { runWorkers: boolean;
 
     /** Creates the queues and starts the workers; after a failure (database down) it may be called again. */
     async start() {
+      // Loaded here, after the server answers: nothing before the start needs it.
+      const { default: Boss } = await import('pg-boss');
+      // A pg-boss instance whose start failed part-way refuses to start again: each attempt gets a new one.
+      const boss = new Boss(
+        handle.url ? { connectionString: handle.url, max: 4 } : { db: { executeSql: pgliteExecuteSql } },
+      );
+      boss.on('error', options.onError);
       try {
         await startOn(boss);
       } catch (error) {
-        // A pg-boss instance whose start failed part-way refuses to start again: the next attempt gets a new one.
-        const failed = boss;
-        boss = newBoss();
-        await failed.stop({ graceful: false }).catch(() => {});
+        await boss.stop({ graceful: false }).catch(() => {});
         throw error;
       }
+      started = boss;
+      reportStarted(boss);
     },
 
-    send(name: string, data: Record<string, unknown>, sendOptions: PgBoss.SendOptions = {}) {
-      return boss.send(name, data, sendOptions);
+    async send(name: string, data: Record<string, unknown>, sendOptions: PgBoss.SendOptions = {}) {
+      return (started ?? (await whenStarted)).send(name, data, sendOptions);
     },
 
-    stop: () => boss.stop({ graceful: true, timeout: 5000 }),
+    stop: async () => started?.stop({ graceful: true, timeout: 5000 }),
   };
 
   async function startOn(instance: PgBoss) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { constants as zlib } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { DbHandle } from '../db/client.js';
@@ -41,6 +41,18 @@ export type AppDeps = {
   webRoot?: string;
 };
 
+type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
+/**
+ * Every schema is zod. Given as the compiler builders rather than set with setValidatorCompiler afterwards (which
+ * installs these same builders), Fastify does not load its default compilers, Ajv and fast-json-stringify, that
+ * would never be used: they were most of the time building the app took. Fastify types the builders for those
+ * two, hence the cast.
+ */
+const zodCompilers = {
+  buildValidator: () => validatorCompiler,
+  buildSerializer: () => serializerCompiler,
+} as unknown as CompilersFactory;
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
   configureValidationMessages();
@@ -65,9 +77,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     // Open event streams never go idle; closing must not wait for every browser to leave.
     forceCloseConnections: true,
+    schemaController: { compilersFactory: zodCompilers },
   });
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -170,7 +170,7 @@ export function createIdentityService(repo: IdentityRepo, sealer: Sealer, clock:
       if (!state) throw notFound('The user');
       if (state.totpEnabled)
         throw conflict('totp_already_enabled', 'Two-factor authentication is already on. Disable it first.');
-      const { secret, otpauthUrl } = newTotpSecret(state.email);
+      const { secret, otpauthUrl } = await newTotpSecret(state.email);
       await repo.setTotp(userId, { sealedSecret: sealer.seal(secret), enabled: false, lastStep: null });
       return { secret, otpauthUrl };
     },

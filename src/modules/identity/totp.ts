@@ -1,8 +1,11 @@
-import { generateSecret, generateURI, verify } from 'otplib';
-
 const ISSUER = 'TuskHub Meetings';
 
-export function newTotpSecret(accountEmail: string) {
+// otplib (with its hash library) is loaded by the first two-factor step, not at start-up: most requests and
+// many accounts never use it.
+const otplib = () => import('otplib');
+
+export async function newTotpSecret(accountEmail: string) {
+  const { generateSecret, generateURI } = await otplib();
   const secret = generateSecret();
   return { secret, otpauthUrl: generateURI({ issuer: ISSUER, label: accountEmail, secret }) };
 }
@@ -12,6 +15,7 @@ export function newTotpSecret(accountEmail: string) {
  * accepted one, so an observed code cannot be replayed. Returns the accepted time step or null.
  */
 export async function checkTotp(secret: string, code: string, lastStep: number | null): Promise<number | null> {
+  const { verify } = await otplib();
   try {
     const result = await verify({
       secret,

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Attachment } from './types.js';
 
 export type Mailer = {
@@ -21,12 +21,16 @@ export type Mailer = {
 export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
   const url = new URL(smtpUrl);
   url.searchParams.set('pool', 'true');
-  const transport = nodemailer.createTransport(url.toString());
+  // nodemailer (some forty modules) is loaded with the first message rather than at start-up.
+  let transport: Promise<Transporter> | undefined;
+  const transportOnce = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(url.toString())));
   return {
     async send(m) {
       const invite = m.attachments.find((a) => a.contentType.startsWith('text/calendar'));
       const method = invite ? (/method=(\w+)/i.exec(invite.contentType)?.[1] ?? 'REQUEST') : undefined;
-      await transport.sendMail({
+      const smtp = await transportOnce();
+      await smtp.sendMail({
         messageId: m.messageId,
         from,
         to: m.to,
@@ -51,6 +55,6 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
           })),
       });
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
   };
 }
