@@ -3,7 +3,7 @@
 // Prints one JSON line.
 // Usage: npm run --silent bench:bookings [-- --distinct 600 --racers 1000]   (DATABASE_URL / REDIS_URL go to the server)
 import { readFileSync } from 'node:fs';
-import { createHost, percentile, startServer, visitorHeaders } from './lib/server.js';
+import { bookBenchSlot, createHost, percentile, startServer } from './lib/server.js';
 
 const arg = (name: string, fallback: number) =>
   process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback;
@@ -18,19 +18,8 @@ const server = await startServer();
 try {
   const { username } = await createHost(server.base, `bench${Date.now().toString(36)}`);
   let nextSlot = Math.ceil(Date.now() / DAY) * DAY + DAY;
-  // Each simulated visitor has its own address, so the per-address booking limits stay out of the figures.
   const book = (start: string, i: number) =>
-    fetch(`${server.base}/api/meetings/book`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...visitorHeaders() },
-      body: JSON.stringify({
-        user: username,
-        type: 'bench',
-        start,
-        timeZone: 'UTC',
-        invitee: { name: `Bench ${i}`, email: `bench${i}@example.com` },
-      }),
-    });
+    bookBenchSlot(server.base, username, start, { name: `Bench ${i}`, email: `bench${i}@example.com` });
 
   // The server's own CPU time (Linux /proc, in clock ticks of 10 ms): other work on a shared machine disturbs
   // it less than the rates.

@@ -3,7 +3,7 @@
 // latency from a booking to the SSE event on an open page. Prints one JSON line.
 // Usage: npm run --silent bench:http [-- --seconds 10]   (DATABASE_URL / REDIS_URL are passed to the server)
 import autocannon from 'autocannon';
-import { createHost, percentile, startServer, visitorHeaders } from './lib/server.js';
+import { bookBenchSlot, createHost, percentile, startServer, visitorHeaders } from './lib/server.js';
 
 const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 10;
 const DAY = 86_400_000;
@@ -17,17 +17,7 @@ try {
   const book = async () => {
     const start = new Date((nextSlot += SLOT_MS)).toISOString();
     const sent = performance.now();
-    const res = await fetch(`${server.base}/api/meetings/book`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...visitorHeaders() },
-      body: JSON.stringify({
-        user: username,
-        type: 'bench',
-        start,
-        timeZone: 'UTC',
-        invitee: { name: 'Bench', email: 'bench@example.com' },
-      }),
-    });
+    const res = await bookBenchSlot(server.base, username, start, { name: 'Bench', email: 'bench@example.com' });
     if (res.status !== 201) throw new Error(`book ${start}: ${res.status} ${await res.text()}`);
     await res.arrayBuffer();
     return { start, sent, answered: performance.now() };
