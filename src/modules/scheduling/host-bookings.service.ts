@@ -1,7 +1,6 @@
 import type { Database } from '../../db/client.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { Clock } from '../../lib/clock.js';
-import { invalid } from '../../lib/errors.js';
 import type { Principal } from '../identity/service.js';
 import { bookingNotFound, type BookingChanges } from './booking-changes.js';
 import { bookingsCsv } from './booking-csv.js';
@@ -11,14 +10,11 @@ import { bookingListRepo, type BookingListFilter } from './booking-list.repo.js'
 import { hostMoveSlots, moveBooking } from './booking-moves.js';
 import { applyTransition } from './booking-transitions.js';
 import { bookingsRepo, type BookingWithContext } from './bookings.repo.js';
-import type { Host } from './offered-slots.js';
+import { slotRange, type Host } from './offered-slots.js';
 import type { BookingListFilters, HostActionInput } from './schemas.js';
 
-const DAY = 86_400_000;
 /** An export holds at most this many rows, the first by the list's order; a date range narrows it. */
 export const CSV_ROW_CAP = 10_000;
-/** The slots of a reschedule are asked for a month at a time, as on the booking page. */
-const MAX_SLOT_RANGE_DAYS = 35;
 
 export type HostBookingsDeps = {
   db: Database;
@@ -131,11 +127,7 @@ export function createHostBookings(deps: HostBookingsDeps) {
       }),
 
     async rescheduleSlots(principal: Principal, uid: string, q: { from: string; to: string; timeZone?: string }) {
-      const from = new Date(q.from);
-      const to = new Date(q.to);
-      if (to <= from) throw invalid({ to: 'Must be after from.' });
-      if (to.getTime() - from.getTime() > MAX_SLOT_RANGE_DAYS * DAY)
-        throw invalid({ to: `Ask for at most ${MAX_SLOT_RANGE_DAYS} days at a time.` });
+      const { from, to } = slotRange(q);
       const host = await hostOf(principal);
       const slots = await withTenant(db, principal, async (tx) => {
         const { booking } = await ownBooking(tx, principal, uid);

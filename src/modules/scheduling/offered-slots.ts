@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/tenant.js';
+import { invalid } from '../../lib/errors.js';
 import { hoursOf } from './availability.service.js';
 import { bookingsRepo } from './bookings.repo.js';
 import type { MeetingTypeRow } from './meeting-types.repo.js';
@@ -7,6 +8,18 @@ import { bookingMarginMs, slotScenario } from './slot-scenario.js';
 import { computeSlots } from './slots/index.js';
 
 const MINUTE = 60_000;
+/** Slots are asked for at most this many days at a time, so one request cannot ask for unbounded work. */
+const MAX_RANGE_DAYS = 35;
+
+/** The range of a slots request as instants, refused with 422 when it is empty or longer than allowed. */
+export function slotRange(q: { from: string; to: string }) {
+  const from = new Date(q.from);
+  const to = new Date(q.to);
+  if (to <= from) throw invalid({ to: 'Must be after from.' });
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 1440 * MINUTE)
+    throw invalid({ to: `Ask for at most ${MAX_RANGE_DAYS} days at a time.` });
+  return { from, to };
+}
 
 export type Host = { id: string; name: string; username: string; timeZone: string; orgId: string };
 

@@ -3,18 +3,16 @@ import type { Database } from '../../db/client.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { Clock } from '../../lib/clock.js';
 import { encode, type Encoding } from '../../lib/encoded-body.js';
-import { invalid, notFound } from '../../lib/errors.js';
+import { notFound } from '../../lib/errors.js';
 import { defaultAvailability } from './availability.service.js';
 import { meetingTypesRepo, type MeetingTypeRow } from './meeting-types.repo.js';
-import type { Host } from './offered-slots.js';
+import { slotRange, type Host } from './offered-slots.js';
 import type { CachedAnswer, SlotAnswerCache } from './slot-answer-cache.js';
 import type { SlotInputsRepo } from './slot-inputs.repo.js';
 import { LOOKAROUND_MS, slotScenario } from './slot-scenario.js';
 import { computeSlots } from './slots/index.js';
 import { answerLastValidAt } from './slots/answer-lifetime.js';
 
-const MAX_RANGE_DAYS = 35;
-const DAY = 86_400_000;
 /**
  * Events drop a host's answers at once; this bounds what a lost one (a node cut off from the others while
  * still serving) can cost. See docs/decisions/0013-slots-answer-cache.md.
@@ -68,7 +66,7 @@ export function createSlotsService(
   }
 
   /** A type that is off is not found, except by its own host, who previews it. */
-  async function checkShown(host: Host, type: MeetingTypeRow, viewer: Viewer | undefined) {
+  async function checkShown(host: Pick<Host, 'id'>, type: { isActive: boolean }, viewer: Viewer | undefined) {
     if (!type.isActive && (!viewer || (await viewer()) !== host.id)) throw pageNotFound();
   }
 
@@ -110,11 +108,7 @@ export function createSlotsService(
      * MAX_AGE_MS passes. Only the answers of live types are shared; a host's preview of a type that is off is not.
      */
     async answer(q: SlotsQuery, viewer?: Viewer): Promise<SlotsAnswer> {
-      const from = new Date(q.from);
-      const to = new Date(q.to);
-      if (to <= from) throw invalid({ to: 'Must be after from.' });
-      if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY)
-        throw invalid({ to: `Ask for at most ${MAX_RANGE_DAYS} days at a time.` });
+      const { from, to } = slotRange(q);
       const key = `${q.user}\n${q.type}\n${from.getTime()}\n${to.getTime()}\n${q.timeZone ?? ''}`;
       const now = clock();
       const cached = deps.cache.get(key, now.getTime());
@@ -124,7 +118,7 @@ export function createSlotsService(
       const inputs = await deps.inputs.read(q.user, q.type, from, to, LOOKAROUND_MS);
       if (!inputs || !deps.hostListed(inputs.host.verified) || !inputs.type) throw pageNotFound();
       const { host, type } = inputs;
-      if (!type.isActive && (!viewer || (await viewer()) !== host.id)) throw pageNotFound();
+      await checkShown(host, type, viewer);
       const hours = inputs.hours ?? defaultAvailability(host.timeZone);
       const scenario = slotScenario({ hostId: host.id, type, hours, live: inputs.live, from, to, now });
       const slots = computeSlots(scenario);
