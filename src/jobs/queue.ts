@@ -20,9 +20,15 @@ export function createJobQueue(handle: DbHandle, options: { runWorkers: boolean;
   // PGlite answers within the same chain of promises, so pg-boss's runs of queries (its start alone is dozens)
   // would never give the event loop a turn: no request would be served until a run ends. One turn per query
   // lets requests in between, which is what starting the queue in the background after listen is for.
-  const pgliteExecuteSql = async (text: string, values: unknown[]) => {
-    await nextTurn();
-    return handle.executeSql(text, values);
+  // Queries waiting for their turn when pg-boss stops still run: stop() waits for them, so none reaches a
+  // database its owner closes right after.
+  const waiting = new Set<Promise<unknown>>();
+  const pgliteExecuteSql = (text: string, values: unknown[]) => {
+    const query = nextTurn().then(() => handle.executeSql(text, values));
+    waiting.add(query);
+    const done = () => waiting.delete(query);
+    query.then(done, done);
+    return query;
   };
   let reportStarted: (boss: PgBoss) => void;
   const whenStarted = new Promise<PgBoss>((resolve) => (reportStarted = resolve));
@@ -66,7 +72,10 @@ export function createJobQueue(handle: DbHandle, options: { runWorkers: boolean;
       return (started ?? (await whenStarted)).send(name, data, sendOptions);
     },
 
-    stop: async () => started?.stop({ graceful: true, timeout: 5000 }),
+    stop: async () => {
+      await started?.stop({ graceful: true, timeout: 5000 });
+      await Promise.allSettled([...waiting]);
+    },
   };
 
   async function startOn(instance: PgBoss) {
